@@ -1,0 +1,125 @@
+package org.industrygaps.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.industrygaps.config.ConfigException;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.PlanConfigLoader;
+import org.industrygaps.ingest.InputException;
+import org.industrygaps.storage.Storage;
+import org.industrygaps.warehouse.DropRecord;
+
+/**
+ * The command line: parses the arguments, starts Spark, runs the chosen command and turns the
+ * outcome into the documented exit status.
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int BAD_USAGE_OR_CONFIG = 2;
+  static final int INPUT_REJECTED = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args)));
+  }
+
+  /** Runs the job; returns the exit status (never throws). */
+  public static int run(List<String> args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (UsageException e) {
+      System.err.println("industry-gaps: " + e.getMessage() + "\n\n" + Options.USAGE);
+      return BAD_USAGE_OR_CONFIG;
+    }
+    if (options == null) {
+      System.out.println(Options.USAGE);
+      return OK;
+    }
+    // A session that already exists (a test's, a notebook's) belongs to its creator.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = null;
+    try {
+      spark = session();
+      Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+      PlanConfig config = PlanConfigLoader.load(storage, options.conf());
+      return execute(new Pipeline(spark, storage, config, options, Clock.systemUTC()), options);
+    } catch (ConfigException e) {
+      System.err.println("industry-gaps: bad configuration: " + e.getMessage());
+      return BAD_USAGE_OR_CONFIG;
+    } catch (InputException e) {
+      System.err.println("industry-gaps: " + e.getMessage());
+      return INPUT_REJECTED;
+    } catch (Exception e) { // SparkException is checked but undeclared
+      System.err.println("industry-gaps: failed: " + describe(e));
+      if (System.getenv("INDUSTRY_GAPS_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      return FAILURE;
+    } finally {
+      if (spark != null && ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static int execute(Pipeline pipeline, Options options) {
+    String runId = pipeline.newRunId();
+    String startedAt = java.time.Instant.now().toString();
+    switch (options.command()) {
+      case VALIDATE -> {
+        return pipeline.validate(System.out) ? OK : INPUT_REJECTED;
+      }
+      case INGEST -> pipeline.ingest(runId);
+      case REPORT, RUN -> {
+        Set<String> ingested =
+            options.command() == Options.Command.RUN
+                ? pipeline.ingest(runId).stream().map(DropRecord::drop).collect(Collectors.toSet())
+                : Set.of();
+        String dir = pipeline.report(runId, options.command().code(), startedAt, ingested);
+        Progress.info("reports published: " + dir);
+        Progress.info("latest reports:    " + options.out() + "/reports/latest/");
+      }
+    }
+    return OK;
+  }
+
+  /** The message of {@code e} and its causes, one line, no stack trace. */
+  static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+        sb.append(": ").append(c.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The Spark session: the one spark-submit configured, or a local one bound to loopback when the
+   * job runs on its own (jobs/run-local.sh, tests).
+   */
+  static SparkSession session() {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("industry-gaps")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+            .config("spark.sql.debug.maxToStringFields", "1000")
+            .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    if (System.getProperty("spark.master") == null) {
+      builder
+          .master("local[*]")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4");
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,88 @@
+package org.industrygaps.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]}. */
+public record Options(Command command, String conf, String inbox, String out) {
+
+  /** What the job does. */
+  public enum Command {
+    /** Ingest new drops, then publish the reports. */
+    RUN,
+    /** Ingest new drops into the warehouse only. */
+    INGEST,
+    /** Publish the reports from the warehouse only. */
+    REPORT,
+    /** Check conf/ and the drops in the inbox, write nothing. */
+    VALIDATE;
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]",
+          "",
+          "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
+          "--conf DIR    configuration (default conf/)",
+          "--inbox DIR   the drops (default data-sample/drops)",
+          "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
+          "",
+          "exit status   0 success | 2 bad usage or configuration |"
+              + " 3 input rejected beyond the configured limit | 1 other failure");
+
+  /** Parses {@code args}; {@code --help} gives null. */
+  public static Options parse(List<String> args) {
+    Command command = Command.RUN;
+    String conf = "conf";
+    String inbox = "data-sample/drops";
+    String out = "out";
+    boolean commandSeen = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "-h", "--help" -> {
+          return null;
+        }
+        case "--conf" -> conf = value(args, ++i, arg);
+        case "--inbox" -> inbox = value(args, ++i, arg);
+        case "--out" -> out = value(args, ++i, arg);
+        default -> {
+          if (arg.startsWith("-")) {
+            throw new UsageException("unknown option " + arg);
+          }
+          if (commandSeen) {
+            throw new UsageException("one command only, got " + command.code() + " and " + arg);
+          }
+          command = command(arg);
+          commandSeen = true;
+        }
+      }
+    }
+    return new Options(command, strip(conf), strip(inbox), strip(out));
+  }
+
+  private static Command command(String arg) {
+    for (Command c : Command.values()) {
+      if (c.code().equals(arg)) {
+        return c;
+      }
+    }
+    throw new UsageException("unknown command " + arg + " (run, ingest, report or validate)");
+  }
+
+  private static String value(List<String> args, int i, String option) {
+    if (i >= args.size() || args.get(i).isBlank()) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  private static String strip(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

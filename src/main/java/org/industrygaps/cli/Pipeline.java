@@ -1,0 +1,176 @@
+package org.industrygaps.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.ingest.Drop;
+import org.industrygaps.ingest.DropInspection;
+import org.industrygaps.ingest.Inbox;
+import org.industrygaps.ingest.InputException;
+import org.industrygaps.report.OutputRecord;
+import org.industrygaps.report.ReportPublisher;
+import org.industrygaps.report.ReportTables;
+import org.industrygaps.report.ReportWriter;
+import org.industrygaps.report.RunManifest;
+import org.industrygaps.storage.Storage;
+import org.industrygaps.warehouse.DropRecord;
+import org.industrygaps.warehouse.FileRecord;
+import org.industrygaps.warehouse.Warehouse;
+
+/** The job's steps (ingest, report, validate) over one configuration, inbox and output folder. */
+public final class Pipeline {
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final Storage storage;
+  private final PlanConfig config;
+  private final Options options;
+  private final Clock clock;
+  private final Warehouse warehouse;
+  private final ReportPublisher publisher;
+
+  public Pipeline(
+      SparkSession spark, Storage storage, PlanConfig config, Options options, Clock clock) {
+    this.spark = spark;
+    this.storage = storage;
+    this.config = config;
+    this.options = options;
+    this.clock = clock;
+    this.warehouse = new Warehouse(storage, options.out());
+    this.publisher = new ReportPublisher(storage, options.out());
+  }
+
+  public String newRunId() {
+    return RUN_ID.format(clock.instant());
+  }
+
+  private String now() {
+    return clock.instant().toString();
+  }
+
+  /** Ingests the drops of the inbox that the warehouse has not seen; returns them. */
+  public List<DropRecord> ingest(String runId) {
+    Set<String> known =
+        warehouse.drops().stream().map(DropRecord::drop).collect(Collectors.toSet());
+    List<Drop> fresh =
+        Inbox.list(storage, options.inbox()).stream().filter(d -> !known.contains(d.id())).toList();
+    if (fresh.isEmpty()) {
+      Progress.info("no new drop in " + options.inbox());
+      return List.of();
+    }
+    Progress.info("ingesting " + fresh.size() + " new drop(s): "
+        + fresh.stream().map(Drop::id).collect(Collectors.joining(", ")));
+    DropInspection inspection = DropInspection.of(spark, config, storage, fresh, runId, now());
+    try {
+      if (!inspection.problems().isEmpty()) {
+        throw new InputException(
+            "input refused, nothing was ingested or published:\n  "
+                + String.join("\n  ", inspection.problems()));
+      }
+      warehouse.store(runId, inspection.accepted(), inspection.rejected(), inspection.records());
+    } finally {
+      inspection.rows().unpersist();
+    }
+    for (DropRecord d : inspection.records()) {
+      long read = d.rowsRead();
+      long rejected = d.rowsRejected();
+      Progress.info(String.format("  %s: %d rows read, %d accepted, %d rejected", d.drop(), read,
+          read - rejected, rejected));
+    }
+    return inspection.records();
+  }
+
+  /** Computes the reports from the warehouse and publishes them; returns the run folder. */
+  public String report(String runId, String command, String startedAt, Set<String> ingestedNow) {
+    publisher.recover();
+    List<DropRecord> drops = warehouse.drops();
+    ReportTables tables =
+        ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
+    String staging = publisher.stagingDir(runId);
+    List<OutputRecord> outputs = new ReportWriter(storage, config).write(tables, staging);
+    RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
+    storage.write(staging + "/manifest.json", manifest.toJson());
+    publisher.publish(runId);
+    return publisher.runDir(runId);
+  }
+
+  private RunManifest manifest(
+      String runId,
+      String command,
+      String startedAt,
+      List<DropRecord> drops,
+      Set<String> ingestedNow,
+      List<OutputRecord> outputs) {
+    List<RunManifest.DropEntry> entries = new ArrayList<>();
+    long read = 0;
+    long rejected = 0;
+    for (DropRecord d : drops) {
+      entries.add(
+          new RunManifest.DropEntry(
+              d.drop(), d.ingestedAt(), d.runId(), ingestedNow.contains(d.drop()), d.files()));
+      read += d.rowsRead();
+      rejected += d.rowsRejected();
+    }
+    var plan = config.plan();
+    return new RunManifest(
+        runId,
+        command,
+        startedAt,
+        now(),
+        new RunManifest.PlanInfo(
+            plan.id(), plan.nameZh(), plan.baselineYear(), plan.targetYear(), plan.status()),
+        config.checksums(),
+        storage.qualify(options.inbox()),
+        storage.qualify(options.out()),
+        entries,
+        new RunManifest.Totals(read, read - rejected, rejected),
+        outputs,
+        new RunManifest.Engine(
+            "industry-gaps " + version(),
+            spark.version(),
+            scala.util.Properties.versionNumberString(),
+            System.getProperty("java.version")));
+  }
+
+  static String version() {
+    String v = Pipeline.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /**
+   * Checks conf/ (already loaded) and every drop of the inbox, printing per file the rows read,
+   * accepted and rejected by reason. Writes nothing. Returns whether the input would be accepted.
+   */
+  public boolean validate(PrintStream out) {
+    List<Drop> drops = Inbox.list(storage, options.inbox());
+    out.println("configuration " + options.conf() + ": ok (" + config.allIndustries().size()
+        + " industries, " + config.targets().size() + " targets, " + config.allRegions().size()
+        + " regions)");
+    DropInspection inspection = DropInspection.of(spark, config, storage, drops, "validate", now());
+    try {
+      for (DropRecord d : inspection.records()) {
+        out.println("drop " + d.drop());
+        for (FileRecord f : d.files()) {
+          out.printf("  %-50s read %6d  accepted %6d  rejected %6d%n", f.file(), f.rowsRead(),
+              f.rowsAccepted(), f.rowsRejected());
+          for (Map.Entry<String, Long> r : f.rejectedByReason().entrySet()) {
+            out.printf("      %-30s %6d%n", r.getKey(), r.getValue());
+          }
+        }
+      }
+      inspection.problems().forEach(p -> out.println("PROBLEM " + p));
+      return inspection.problems().isEmpty();
+    } finally {
+      inspection.rows().unpersist();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.industrygaps.config;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** {@code conf/plan.yaml}: the plan, its industries and its quantified targets. */
+public record Plan(
+    String id,
+    String nameZh,
+    String nameEn,
+    String province,
+    Integer baselineYear,
+    Integer targetYear,
+    String source,
+    String status,
+    List<String> goalsZh,
+    List<String> goalsEn,
+    Industry planWide,
+    List<Industry> industries,
+    List<Target> targets)
+    implements Serializable {}

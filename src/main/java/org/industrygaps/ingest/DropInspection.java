@@ -1,0 +1,97 @@
+package org.industrygaps.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.storage.Storage;
+import org.industrygaps.warehouse.DropRecord;
+import org.industrygaps.warehouse.FileRecord;
+
+/**
+ * Drops read and checked, not yet stored: every row accepted or rejected with a reason, the counts
+ * per file, and the problems that must stop the job (a file that cannot be read at all, a drop
+ * with more rejected rows than the configured limit).
+ */
+public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<String> problems) {
+
+  /** Reads and checks {@code drops}; the returned rows are persisted. */
+  public static DropInspection of(
+      SparkSession spark,
+      PlanConfig config,
+      Storage storage,
+      List<Drop> drops,
+      String runId,
+      String now) {
+    Dataset<Row> rows =
+        WithinDropDuplicates.mark(DropReader.read(spark, config, drops))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    List<String> problems = new ArrayList<>();
+    // Small results only: one row per file and reason, and the file problems.
+    Map<String, Map<String, Long>> byFile = new HashMap<>();
+    Map<String, Long> accepted = new HashMap<>();
+    for (Row r : rows.where(col("line").gt(0)).groupBy("file", "reason").count().collectAsList()) {
+      String file = r.getString(0);
+      if (r.isNullAt(1)) {
+        accepted.put(file, r.getLong(2));
+      } else {
+        byFile.computeIfAbsent(file, f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+      }
+    }
+    for (Row r : rows.where(col("line").equalTo(0)).select("file", "detail").collectAsList()) {
+      problems.add(r.getString(0) + ": " + r.getString(1));
+    }
+    double limit = config.settings().rejectLimitShare();
+    List<DropRecord> records = new ArrayList<>();
+    for (Drop drop : drops) {
+      List<FileRecord> files = new ArrayList<>();
+      for (Drop.DropFile f : drop.files()) {
+        Map<String, Long> reasons = byFile.getOrDefault(f.name(), Map.of());
+        long rejected = reasons.values().stream().mapToLong(Long::longValue).sum();
+        long ok = accepted.getOrDefault(f.name(), 0L);
+        files.add(
+            new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
+                rejected, reasons));
+      }
+      DropRecord record = new DropRecord(drop.id(), now, runId, files);
+      if (record.rowsRead() > 0 && (double) record.rowsRejected() / record.rowsRead() > limit) {
+        problems.add(
+            String.format(
+                "%s: %d of %d rows rejected (%.1f%%), above reject_limit_share %.1f%% of"
+                    + " settings.yaml; see the reasons with the validate command",
+                drop.id(), record.rowsRejected(), record.rowsRead(),
+                100.0 * record.rowsRejected() / record.rowsRead(), 100 * limit));
+      }
+      records.add(record);
+    }
+    return new DropInspection(rows, records, problems);
+  }
+
+  private static String sha256(Storage storage, String path) {
+    try {
+      return storage.sha256(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  /** Accepted observations with their drop. */
+  public Dataset<Row> accepted() {
+    return rows.where(col("line").gt(0).and(col("reason").isNull()));
+  }
+
+  /** Rejected rows with their drop (file problems excluded: they stop the job). */
+  public Dataset<Row> rejected() {
+    return rows.where(col("line").gt(0).and(col("reason").isNotNull()));
+  }
+}

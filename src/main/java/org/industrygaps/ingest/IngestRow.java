@@ -1,0 +1,38 @@
+package org.industrygaps.ingest;
+
+import java.io.Serializable;
+
+/**
+ * What ingest made of one row of a drop file: an observation in the canonical unit, or a rejection
+ * with its reason. Line 0 stands for the whole file (a file problem).
+ */
+public record IngestRow(
+    String drop,
+    String file,
+    long line,
+    String raw,
+    Integer year,
+    String region,
+    String industry,
+    String indicator,
+    Double value,
+    String unit,
+    Double reportedValue,
+    String reportedUnit,
+    String source,
+    String note,
+    RejectReason reason,
+    String detail)
+    implements Serializable {
+
+  public boolean accepted() {
+    return reason == null;
+  }
+
+  static IngestRow rejected(
+      String drop, String file, long line, String raw, RejectReason reason, String detail) {
+    return new IngestRow(
+        drop, file, line, raw, null, null, null, null, null, null, null, null, null, null, reason,
+        detail);
+  }
+}

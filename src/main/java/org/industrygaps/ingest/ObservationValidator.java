@@ -1,0 +1,196 @@
+package org.industrygaps.ingest;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.industrygaps.config.Indicator;
+import org.industrygaps.config.Industry;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Region;
+import org.industrygaps.config.Unit;
+
+/**
+ * Turns the fields of one CSV record into an observation in canonical codes and units, or a
+ * rejection naming the field and what is wrong. Pure Java: no Spark, no I/O.
+ */
+public final class ObservationValidator implements Serializable {
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
+  private static final Pattern YEAR = Pattern.compile("(\\d{4})(年|年度)?");
+
+  private final PlanConfig config;
+
+  public ObservationValidator(PlanConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Validates one record whose fields are laid out as {@code columns} says (column → index, absent
+   * optional columns are missing from the map).
+   */
+  public IngestRow validate(
+      String drop, String file, CsvRecord record, Map<DropColumn, Integer> columns, int width) {
+    if (record.isMalformed()) {
+      return IngestRow.rejected(
+          drop, file, record.line(), record.raw(), RejectReason.MALFORMED_LINE, record.malformed());
+    }
+    List<String> fields = record.fields();
+    if (fields.size() < width || !fields.subList(width, fields.size()).stream().allMatch(String::isBlank)) {
+      return IngestRow.rejected(
+          drop, file, record.line(), record.raw(), RejectReason.MALFORMED_LINE,
+          "expected " + width + " fields as in the header, found " + fields.size());
+    }
+    Map<DropColumn, String> cell = new EnumMap<>(DropColumn.class);
+    columns.forEach((column, index) -> cell.put(column, fields.get(index).strip()));
+    Outcome o = check(cell);
+    if (o.reason != null) {
+      return IngestRow.rejected(drop, file, record.line(), record.raw(), o.reason, o.detail);
+    }
+    return new IngestRow(
+        drop, file, record.line(), record.raw(), o.year, o.region, o.industry, o.indicator, o.value,
+        o.unit, o.reportedValue, o.reportedUnit, blankToNull(cell.get(DropColumn.SOURCE)),
+        blankToNull(cell.get(DropColumn.NOTE)), null, null);
+  }
+
+  private static final class Outcome {
+    RejectReason reason;
+    String detail;
+    Integer year;
+    String region;
+    String industry;
+    String indicator;
+    Double value;
+    String unit;
+    Double reportedValue;
+    String reportedUnit;
+
+    static Outcome reject(RejectReason reason, String detail) {
+      Outcome o = new Outcome();
+      o.reason = reason;
+      o.detail = detail;
+      return o;
+    }
+  }
+
+  private Outcome check(Map<DropColumn, String> cell) {
+    String yearText = cell.get(DropColumn.YEAR);
+    var yearMatch = YEAR.matcher(fold(yearText));
+    if (!yearMatch.matches()) {
+      return Outcome.reject(RejectReason.INVALID_YEAR, "year: '" + yearText + "' is not a year");
+    }
+    int year = Integer.parseInt(yearMatch.group(1));
+    int min = config.settings().years().min();
+    int max = config.settings().years().max();
+    if (year < min || year > max) {
+      return Outcome.reject(
+          RejectReason.YEAR_OUT_OF_RANGE,
+          "year: " + year + " is outside " + min + "–" + max + " (settings.yaml years)");
+    }
+    String regionName = cell.get(DropColumn.REGION);
+    Optional<Region> region = config.regionNamed(regionName);
+    if (region.isEmpty()) {
+      return Outcome.reject(
+          RejectReason.UNKNOWN_REGION, "region: '" + regionName + "' is not in regions.yaml");
+    }
+    String industryName = cell.get(DropColumn.INDUSTRY);
+    Optional<Industry> industry = config.industryNamed(industryName);
+    if (industry.isEmpty()) {
+      return Outcome.reject(
+          RejectReason.UNKNOWN_INDUSTRY, "industry: '" + industryName + "' is not in plan.yaml");
+    }
+    String indicatorName = cell.get(DropColumn.INDICATOR);
+    Optional<Indicator> indicator = config.indicatorNamed(indicatorName);
+    if (indicator.isEmpty()) {
+      return Outcome.reject(
+          RejectReason.UNKNOWN_INDICATOR,
+          "indicator: '" + indicatorName + "' is not in indicators.yaml");
+    }
+    String valueText = cell.get(DropColumn.VALUE);
+    if (valueText.isEmpty()) {
+      return Outcome.reject(RejectReason.EMPTY_VALUE, "value: empty");
+    }
+    Double reported = parseNumber(valueText);
+    if (reported == null) {
+      return Outcome.reject(
+          RejectReason.NON_NUMERIC_VALUE, "value: '" + valueText + "' is not a number");
+    }
+    boolean nonNegative = !Boolean.FALSE.equals(indicator.get().nonNegative());
+    if (nonNegative && reported < 0) {
+      return Outcome.reject(
+          RejectReason.NEGATIVE_VALUE,
+          "value: " + valueText + " is negative; " + indicator.get().code() + " cannot be");
+    }
+    String unitName = cell.get(DropColumn.UNIT);
+    if (unitName.isEmpty()) {
+      return Outcome.reject(RejectReason.UNIT_MISSING, "unit: empty");
+    }
+    Optional<Unit> canonical = config.canonicalUnit(industry.get().code(), indicator.get().code());
+    if (canonical.isEmpty()) {
+      return Outcome.reject(
+          RejectReason.UNIT_NOT_CONVERTIBLE,
+          "unit: " + indicator.get().code() + " has no unit for " + industry.get().code()
+              + " in plan.yaml");
+    }
+    Optional<Unit> unit = config.unitNamed(unitName);
+    if (unit.isEmpty()) {
+      return Outcome.reject(
+          RejectReason.UNIT_NOT_CONVERTIBLE, "unit: '" + unitName + "' is not in units.yaml");
+    }
+    if (!unit.get().dimension().equals(canonical.get().dimension())) {
+      return Outcome.reject(
+          RejectReason.UNIT_NOT_CONVERTIBLE,
+          "unit: '" + unitName + "' does not convert to " + canonical.get().unit() + " ("
+              + unit.get().dimension() + ", not " + canonical.get().dimension() + ")");
+    }
+    Outcome o = new Outcome();
+    o.year = year;
+    o.region = region.get().code();
+    o.industry = industry.get().code();
+    o.indicator = indicator.get().code();
+    o.reportedValue = reported;
+    o.reportedUnit = unit.get().unit();
+    o.unit = canonical.get().unit();
+    o.value = convert(reported, unit.get(), canonical.get());
+    return o;
+  }
+
+  /**
+   * {@code value} in {@code from} expressed in {@code to}; decimal arithmetic so that 12,345,600
+   * 万元 is exactly 1234.56 亿元.
+   */
+  static double convert(double value, Unit from, Unit to) {
+    if (from.factor().equals(to.factor())) {
+      return value;
+    }
+    return new BigDecimal(Double.toString(value))
+        .multiply(new BigDecimal(Double.toString(from.factor())))
+        .divide(new BigDecimal(Double.toString(to.factor())), java.math.MathContext.DECIMAL64)
+        .doubleValue();
+  }
+
+  /** A plain or thousands-grouped decimal number, full-width digits allowed; else null. */
+  static Double parseNumber(String text) {
+    String s = fold(text);
+    if (GROUPED.matcher(s).matches()) {
+      s = s.replace(",", "");
+    }
+    if (!NUMBER.matcher(s).matches()) {
+      return null;
+    }
+    double d = Double.parseDouble(s);
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static String fold(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,71 @@
+package org.industrygaps.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.SparkSession;
+import org.industrygaps.config.PlanConfig;
+
+/**
+ * Each city's part in its province's additive series, per year: its value, its share of the
+ * province value, its growth on the year before, and its contribution to the province's growth in
+ * percentage points ((city_t − city_t−1) / province_t−1), which add up to the province's growth
+ * when every city reports.
+ */
+public final class CityContributions {
+  private CityContributions() {}
+
+  /** Latest observations and province coverage → city contributions. */
+  public static Dataset<Row> of(
+      SparkSession spark, PlanConfig config, Dataset<Row> latest, Dataset<Row> coverage) {
+    Dataset<Row> cities =
+        latest
+            .where(col("region").notEqual(config.province().code()))
+            .join(functions.broadcast(ProvinceSeries.additiveIndicators(spark, config)), "indicator")
+            .select("industry", "indicator", "region", "year", "value");
+    Dataset<Row> previous =
+        cities.select(
+            col("industry"),
+            col("indicator"),
+            col("region"),
+            col("year").plus(1).as("year"),
+            col("value").as("previous_value"));
+    Dataset<Row> province =
+        coverage.select(
+            col("industry"), col("indicator"), col("year"), col("value").as("province_value"));
+    Dataset<Row> provincePrevious =
+        coverage.select(
+            col("industry"),
+            col("indicator"),
+            col("year").plus(1).as("year"),
+            col("value").as("province_previous_value"));
+    Column share =
+        when(col("province_value").gt(0), col("value").divide(col("province_value")));
+    Column growth =
+        when(col("previous_value").gt(0), col("value").divide(col("previous_value")).minus(lit(1)));
+    Column contribution =
+        when(
+            col("province_previous_value").gt(0),
+            col("value").minus(col("previous_value")).divide(col("province_previous_value")));
+    return cities
+        .join(previous, new String[] {"industry", "indicator", "region", "year"}, "left")
+        .join(province, new String[] {"industry", "indicator", "year"}, "left")
+        .join(provincePrevious, new String[] {"industry", "indicator", "year"}, "left")
+        .select(
+            col("industry"),
+            col("indicator"),
+            col("region"),
+            col("year"),
+            col("value"),
+            col("province_value"),
+            share.as("share_of_province"),
+            col("previous_value"),
+            growth.as("growth"),
+            contribution.as("contribution_to_growth"));
+  }
+}

@@ -1,0 +1,221 @@
+package org.industrygaps.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Target;
+
+/**
+ * The gap toward each target of the plan and its yearly trajectory: the targets joined with their
+ * series, each computed by {@link GapCalculator} on the executors.
+ */
+public final class GapReport {
+  static final StructType TARGETS =
+      new StructType()
+          .add("industry", StringType, false)
+          .add("indicator", StringType, false)
+          .add("region", StringType, false)
+          .add("target_year", IntegerType, false)
+          .add("plan_baseline_year", IntegerType, false)
+          .add("target_value", DoubleType, false)
+          .add("target_source", StringType, false)
+          .add("target_status", StringType, false)
+          .add("direction", StringType, false);
+
+  /** The gap report's own columns (labels come after codes, see ReportLabels). */
+  public static final StructType GAPS =
+      new StructType()
+          .add("industry", StringType, false)
+          .add("indicator", StringType, false)
+          .add("region", StringType, false)
+          .add("target_year", IntegerType, false)
+          .add("target_value", DoubleType, false)
+          .add("target_source", StringType)
+          .add("target_status", StringType)
+          .add("baseline_year", IntegerType)
+          .add("baseline_value", DoubleType)
+          .add("latest_year", IntegerType)
+          .add("latest_value", DoubleType)
+          .add("observations", IntegerType, false)
+          .add("gap_to_target", DoubleType)
+          .add("progress_share", DoubleType)
+          .add("time_share", DoubleType)
+          .add("pace_index", DoubleType)
+          .add("cagr_actual", DoubleType)
+          .add("cagr_required", DoubleType)
+          .add("cagr_needed_from_latest", DoubleType)
+          .add("growth_ratio", DoubleType)
+          .add("projected_value", DoubleType)
+          .add("projected_gap", DoubleType)
+          .add("trend_projected_value", DoubleType)
+          .add("trend_lower", DoubleType)
+          .add("trend_upper", DoubleType)
+          .add("trend_target_position", StringType)
+          .add("status", StringType, false)
+          .add("status_zh", StringType, false)
+          .add("not_assessable_reason", StringType)
+          .add("latest_value_source", StringType)
+          .add("latest_cities_reporting", LongType);
+
+  /** The trajectory's own columns: per target and year, actual, required and projected value. */
+  public static final StructType TRAJECTORY =
+      new StructType()
+          .add("industry", StringType, false)
+          .add("indicator", StringType, false)
+          .add("region", StringType, false)
+          .add("target_year", IntegerType, false)
+          .add("year", IntegerType, false)
+          .add("actual_value", DoubleType)
+          .add("required_value", DoubleType)
+          .add("projected_value", DoubleType)
+          .add("target_value", DoubleType, false);
+
+  private GapReport() {}
+
+  /** The targets of {@code config} as a dataset of {@link #TARGETS}. */
+  public static Dataset<Row> targets(SparkSession spark, PlanConfig config) {
+    List<Row> rows = new ArrayList<>();
+    for (Target t : config.targets()) {
+      rows.add(
+          RowFactory.create(
+              t.industry(), t.indicator(), t.region(), t.year(), t.baselineYear(), t.value(),
+              t.source(), t.status(), config.indicator(t.indicator()).direction()));
+    }
+    return spark.createDataFrame(rows, TARGETS);
+  }
+
+  /**
+   * Targets joined with their series: one row per target with its {@code points}, an array of
+   * (year, value, value_source, cities_reporting). Compute once and feed both outputs.
+   */
+  public static Dataset<Row> withSeries(Dataset<Row> targets, Dataset<Row> series) {
+    Dataset<Row> points =
+        series
+            .groupBy("industry", "indicator", "region")
+            .agg(
+                collect_list(struct("year", "value", "value_source", "cities_reporting"))
+                    .as("points"));
+    return targets.join(points, new String[] {"industry", "indicator", "region"}, "left");
+  }
+
+  /** Targets with series → the gap report (one row per target). */
+  public static Dataset<Row> gaps(Dataset<Row> targetsWithSeries, StatusThresholds thresholds) {
+    return targetsWithSeries.map(
+        (MapFunction<Row, Row>) row -> gapRow(row, thresholds), Encoders.row(GAPS));
+  }
+
+  /**
+   * Targets with series → the trajectory: one row per target and year from its first observation
+   * (or the baseline year, whichever is earlier) to the target year.
+   */
+  public static Dataset<Row> trajectory(
+      Dataset<Row> targetsWithSeries, StatusThresholds thresholds) {
+    return targetsWithSeries.flatMap(
+        (FlatMapFunction<Row, Row>) row -> trajectoryRows(row, thresholds), Encoders.row(TRAJECTORY));
+  }
+
+  private static GapInput input(Row row) {
+    List<YearValue> series = new ArrayList<>();
+    for (Row p : points(row)) {
+      series.add(new YearValue(p.getInt(0), p.getDouble(1)));
+    }
+    return new GapInput(
+        Direction.fromCode(row.getAs("direction")),
+        row.<Integer>getAs("plan_baseline_year"),
+        row.<Integer>getAs("target_year"),
+        row.<Double>getAs("target_value"),
+        series);
+  }
+
+  private static List<Row> points(Row row) {
+    List<Row> points = row.isNullAt(row.fieldIndex("points")) ? List.of() : row.getList(row.fieldIndex("points"));
+    List<Row> sorted = new ArrayList<>(points);
+    sorted.sort(Comparator.comparingInt(p -> p.getInt(0)));
+    return sorted;
+  }
+
+  static Row gapRow(Row row, StatusThresholds thresholds) {
+    GapMetrics m = GapCalculator.compute(input(row), thresholds);
+    Row latestPoint = null;
+    for (Row p : points(row)) {
+      if (m.latestYear() != null && p.getInt(0) == m.latestYear()) {
+        latestPoint = p;
+      }
+    }
+    TrendProjection trend = m.trend();
+    return RowFactory.create(
+        row.getAs("industry"),
+        row.getAs("indicator"),
+        row.getAs("region"),
+        m.targetYear(),
+        m.targetValue(),
+        row.getAs("target_source"),
+        row.getAs("target_status"),
+        m.baselineYear(),
+        m.baselineValue(),
+        m.latestYear(),
+        m.latestValue(),
+        m.observations(),
+        m.gapToTarget(),
+        m.progressShare(),
+        m.timeShare(),
+        m.paceIndex(),
+        m.cagrActual(),
+        m.cagrRequired(),
+        m.cagrNeededFromLatest(),
+        m.growthRatio(),
+        m.projectedValue(),
+        m.projectedGap(),
+        trend == null ? null : trend.value(),
+        trend == null ? null : trend.lower(),
+        trend == null ? null : trend.upper(),
+        trend == null ? null : trend.targetPosition(),
+        m.status().code(),
+        m.status().labelZh(),
+        m.notAssessableReason(),
+        latestPoint == null ? null : latestPoint.getString(2),
+        latestPoint == null || latestPoint.isNullAt(3) ? null : latestPoint.getLong(3));
+  }
+
+  static Iterator<Row> trajectoryRows(Row row, StatusThresholds thresholds) {
+    GapMetrics m = GapCalculator.compute(input(row), thresholds);
+    List<Row> points = points(row);
+    int targetYear = m.targetYear();
+    int first = row.<Integer>getAs("plan_baseline_year");
+    if (!points.isEmpty()) {
+      first = Math.min(first, points.get(0).getInt(0));
+    }
+    List<Row> out = new ArrayList<>();
+    for (int year = first; year <= targetYear; year++) {
+      Double actual = null;
+      for (Row p : points) {
+        if (p.getInt(0) == year) {
+          actual = p.getDouble(1);
+        }
+      }
+      out.add(
+          RowFactory.create(
+              row.getAs("industry"), row.getAs("indicator"), row.getAs("region"), targetYear, year,
+              actual, m.requiredPathAt(year), m.projectedPathAt(year), m.targetValue()));
+    }
+    return out.iterator();
+  }
+}

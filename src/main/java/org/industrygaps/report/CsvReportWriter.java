@@ -1,0 +1,78 @@
+package org.industrygaps.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.storage.Storage;
+
+/**
+ * Writes CSV files with stable names (Spark's writer names files part-0000…): rows stream from the
+ * executors one partition at a time, so the driver never holds a whole report.
+ */
+public final class CsvReportWriter {
+  private final Storage storage;
+
+  public CsvReportWriter(Storage storage) {
+    this.storage = storage;
+  }
+
+  /** Writes {@code rows} to one CSV file; returns the row count. */
+  public long write(Dataset<Row> rows, String path) {
+    return writeSplit(rows, null, Map.of(), path).get(path);
+  }
+
+  /**
+   * Writes {@code rows} to {@code allPath} and each row also to the file of its value of
+   * {@code column} in {@code byValue} (every file of {@code byValue} is written, with its header
+   * even when no row falls in it). Returns the row count of each path.
+   */
+  public Map<String, Long> writeSplit(
+      Dataset<Row> rows, String column, Map<String, String> byValue, String allPath) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    String[] header = rows.columns();
+    Map<String, OutputStream> outs = new LinkedHashMap<>();
+    List<String> paths = new ArrayList<>(byValue.values());
+    paths.add(allPath);
+    try {
+      for (String path : paths) {
+        OutputStream out = storage.create(path);
+        out.write(CsvFormat.BOM);
+        out.write(CsvFormat.line((Object[]) header));
+        outs.put(path, out);
+        counts.put(path, 0L);
+      }
+      int index = column == null ? -1 : List.of(header).indexOf(column);
+      Iterator<Row> it = rows.toLocalIterator();
+      while (it.hasNext()) {
+        Row row = it.next();
+        Object[] cells = new Object[row.length()];
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = row.get(i);
+        }
+        byte[] line = CsvFormat.line(cells);
+        outs.get(allPath).write(line);
+        counts.merge(allPath, 1L, Long::sum);
+        if (index >= 0) {
+          String own = byValue.get(String.valueOf(row.get(index)));
+          if (own != null) {
+            outs.get(own).write(line);
+            counts.merge(own, 1L, Long::sum);
+          }
+        }
+      }
+      for (OutputStream out : outs.values()) {
+        out.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the CSV reports", e);
+    }
+    return counts;
+  }
+}

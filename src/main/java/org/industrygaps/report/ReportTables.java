@@ -1,0 +1,76 @@
+package org.industrygaps.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Settings;
+import org.industrygaps.metrics.CityContributions;
+import org.industrygaps.metrics.GapReport;
+import org.industrygaps.metrics.LatestObservations;
+import org.industrygaps.metrics.ProvinceSeries;
+import org.industrygaps.metrics.Revisions;
+import org.industrygaps.metrics.StatusThresholds;
+
+/**
+ * The tables of one report set, computed from the curated observations: the pipeline's transforms
+ * wired together, nothing written yet. Each table has the key its rows are sorted by.
+ */
+public record ReportTables(Map<String, Table> parquet, Table rejected) {
+
+  /** A report table and the columns that order its rows. */
+  public record Table(Dataset<Row> rows, List<String> key) {}
+
+  public static final String GAPS = "gaps";
+
+  /** Builds the tables from the warehouse's observations (with {@code drop}) and rejected rows. */
+  public static ReportTables build(
+      SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {
+    Settings.Thresholds t = config.settings().statusThresholds();
+    StatusThresholds thresholds = new StatusThresholds(t.onTrack(), t.accelerationNeeded());
+    ReportLabels labels = new ReportLabels(spark, config);
+
+    Dataset<Row> latest =
+        LatestObservations.of(observations).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);
+    Dataset<Row> targets =
+        GapReport.withSeries(GapReport.targets(spark, config), series)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    Map<String, Table> parquet = new LinkedHashMap<>();
+    parquet.put(
+        GAPS,
+        new Table(
+            labels.apply(GapReport.gaps(targets, thresholds)),
+            List.of("industry", "indicator", "region", "target_year")));
+    parquet.put(
+        "trajectory",
+        new Table(
+            labels.apply(GapReport.trajectory(targets, thresholds)),
+            List.of("industry", "indicator", "region", "target_year", "year")));
+    parquet.put(
+        "city_contributions",
+        new Table(
+            labels.apply(CityContributions.of(spark, config, latest, coverage)),
+            List.of("industry", "indicator", "region", "year")));
+    parquet.put(
+        "revisions",
+        new Table(
+            labels.apply(Revisions.of(observations)),
+            List.of("industry", "indicator", "region", "year", "new_drop")));
+    parquet.put(
+        "coverage",
+        new Table(labels.apply(coverage), List.of("industry", "indicator", "region", "year")));
+    return new ReportTables(
+        parquet,
+        new Table(
+            rejected.select("drop", "file", "line", "reason", "detail", "raw"),
+            List.of("drop", "file", "line")));
+  }
+}

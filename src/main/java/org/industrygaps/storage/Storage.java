@@ -1,0 +1,160 @@
+package org.industrygaps.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Files through Hadoop's FileSystem, so every path may be local, {@code hdfs://} or {@code s3a://}.
+ * The one place the job touches files outside Spark's readers and writers.
+ */
+public final class Storage {
+  private final Configuration hadoop;
+
+  public Storage(Configuration hadoop) {
+    this.hadoop = hadoop;
+  }
+
+  public Configuration hadoop() {
+    return hadoop;
+  }
+
+  private FileSystem fs(Path path) {
+    try {
+      return path.getFileSystem(hadoop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the file system of " + path, e);
+    }
+  }
+
+  /** The fully qualified form of {@code path} (scheme and authority added). */
+  public String qualify(String path) {
+    Path p = new Path(path);
+    return fs(p).makeQualified(p).toString();
+  }
+
+  public boolean exists(String path) {
+    try {
+      Path p = new Path(path);
+      return fs(p).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + path, e);
+    }
+  }
+
+  public byte[] readAll(String path) throws IOException {
+    Path p = new Path(path);
+    try (InputStream in = fs(p).open(p)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** Writes {@code bytes} to {@code path}, replacing it. */
+  public void write(String path, byte[] bytes) {
+    try (OutputStream out = create(path)) {
+      out.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  public OutputStream create(String path) throws IOException {
+    Path p = new Path(path);
+    return fs(p).create(p, true);
+  }
+
+  /** sha256 of a file, streamed: never the whole file in memory. */
+  public String sha256(String path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    Path p = new Path(path);
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = fs(p).open(p)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The entries directly under {@code dir}, sorted by name; none when it does not exist. */
+  public List<FileStatus> list(String dir) {
+    Path p = new Path(dir);
+    try {
+      FileSystem fs = fs(p);
+      if (!fs.exists(p)) {
+        return List.of();
+      }
+      FileStatus[] entries = fs.listStatus(p);
+      Arrays.sort(entries, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      return new ArrayList<>(Arrays.asList(entries));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  /** Renames {@code from} to {@code to}; the parent of {@code to} is created. */
+  public void rename(String from, String to) {
+    Path src = new Path(from);
+    Path dst = new Path(to);
+    try {
+      FileSystem fs = fs(src);
+      fs.mkdirs(dst.getParent());
+      if (!fs.rename(src, dst)) {
+        throw new IOException("rename returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rename " + from + " to " + to, e);
+    }
+  }
+
+  /** Copies the tree {@code from} to {@code to} (which must not exist). */
+  public void copy(String from, String to) {
+    Path src = new Path(from);
+    Path dst = new Path(to);
+    try {
+      if (!FileUtil.copy(fs(src), src, fs(dst), dst, false, hadoop)) {
+        throw new IOException("copy returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+    }
+  }
+
+  public void delete(String path) {
+    Path p = new Path(path);
+    try {
+      fs(p).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
+  public void mkdirs(String path) {
+    Path p = new Path(path);
+    try {
+      fs(p).mkdirs(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + path, e);
+    }
+  }
+}
