@@ -102,16 +102,10 @@ public final class Main {
 
   /**
    * The Spark session: the one spark-submit configured, or a local one bound to loopback when the
-   * job runs on its own (jobs/run-local.sh, tests).
+   * job runs on its own (jobs/run-local.sh).
    */
   static SparkSession session() {
-    SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName("industry-gaps")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-            .config("spark.sql.debug.maxToStringFields", "1000")
-            .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    SparkSession.Builder builder = withJobDefaults(SparkSession.builder().appName("industry-gaps"));
     if (System.getProperty("spark.master") == null) {
       builder
           .master("local[*]")
@@ -121,5 +115,17 @@ public final class Main {
           .config("spark.sql.shuffle.partitions", "4");
     }
     return builder.getOrCreate();
+  }
+
+  /** Settings the job relies on wherever it runs (the tests' session uses them too). */
+  public static SparkSession.Builder withJobDefaults(SparkSession.Builder builder) {
+    return builder
+        .config("spark.sql.session.timeZone", "UTC")
+        // BI tools read TIMESTAMP_MICROS; INT96 is a legacy surprise.
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.sql.debug.maxToStringFields", "1000")
+        // No _SUCCESS markers and no .crc side files where readers look.
+        .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+        .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
   }
 }

@@ -36,14 +36,17 @@ public final class ConfigFile<T> {
 
   /** Binds {@code bytes} (the content of file {@code name}) to {@code type}. */
   public static <T> ConfigFile<T> parse(String name, byte[] bytes, Class<T> type) {
-    Map<String, Integer> lines = fieldLines(name, bytes);
+    ConfigFile<T> located = new ConfigFile<>(name, null, fieldLines(name, bytes));
     try {
-      return new ConfigFile<>(name, YAML.readValue(bytes, type), lines);
+      return new ConfigFile<>(name, YAML.readValue(bytes, type), located.lines);
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(
-          at(name, e) + "unknown field '" + e.getPropertyName() + "' (known: "
+      throw located.error(
+          fieldOf(e),
+          "unknown field '" + e.getPropertyName() + "' (known: "
               + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList())
               + ")");
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw located.error(fieldOf(e), e.getOriginalMessage().replaceAll("\\s+", " "));
     } catch (JsonProcessingException e) {
       throw new ConfigException(at(name, e) + e.getOriginalMessage().replaceAll("\\s+", " "));
     } catch (IOException e) {
@@ -74,10 +77,7 @@ public final class ConfigFile<T> {
   }
 
   private static String at(String name, JsonProcessingException e) {
-    String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        ? fieldOf(m) : "";
-    String line = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-    return name + line + (field.isEmpty() ? "" : ", field " + field) + ": ";
+    return name + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()) + ": ";
   }
 
   private static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -1,0 +1,38 @@
+package org.industrygaps;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.industrygaps.warehouse.Warehouse;
+
+/** Small curated-observation datasets for tests, built fluently: one line per observation. */
+public final class Observations {
+  private final List<Row> rows = new ArrayList<>();
+  private String drop = "2024-01-01-drop";
+
+  public static Observations inDrop(String drop) {
+    Observations o = new Observations();
+    o.drop = drop;
+    return o;
+  }
+
+  /** The following observations belong to {@code drop}. */
+  public Observations drop(String drop) {
+    this.drop = drop;
+    return this;
+  }
+
+  public Observations add(String industry, String indicator, String region, int year, double value) {
+    rows.add(
+        RowFactory.create(
+            year, region, industry, indicator, value, "亿元", value, "亿元", null, null,
+            drop + "/f.csv", (long) rows.size() + 2, drop));
+    return this;
+  }
+
+  public Dataset<Row> toDataset() {
+    return TestSpark.session().createDataFrame(rows, Warehouse.OBSERVATIONS);
+  }
+}

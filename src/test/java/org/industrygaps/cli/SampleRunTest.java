@@ -1,0 +1,307 @@
+package org.industrygaps.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.industrygaps.TestSpark;
+import org.industrygaps.config.Indicator;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Target;
+import org.industrygaps.config.Unit;
+import org.industrygaps.ingest.CsvRecord;
+import org.industrygaps.ingest.CsvRecordReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on data-sample/, as a user runs it, with the reports checked against the input
+ * rows: row accounting, CSV and Parquet, and every metric recomputed here from the formulas of
+ * PRODUCT.md.
+ */
+class SampleRunTest {
+  private static final Path INBOX = Path.of("data-sample/drops");
+  @TempDir static Path out;
+  private static int exit;
+  private static Path latest;
+  private static JsonNode manifest;
+
+  @BeforeAll
+  static void runTheSample() throws IOException {
+    TestSpark.session();
+    exit = Main.run(List.of("run", "--out", out.toString()));
+    latest = out.resolve("reports/latest");
+    manifest = new ObjectMapper().readTree(latest.resolve("manifest.json").toFile());
+  }
+
+  private static List<List<String>> csv(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    List<List<String>> rows = new ArrayList<>();
+    new CsvRecordReader(new BufferedReader(new StringReader(text.substring(1))), ',')
+        .forEachRemaining(r -> rows.add(r.fields()));
+    return rows;
+  }
+
+  private static List<Map<String, String>> csvMaps(Path file) throws IOException {
+    List<List<String>> rows = csv(file);
+    List<Map<String, String>> maps = new ArrayList<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      Map<String, String> m = new HashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        m.put(rows.get(0).get(i), row.get(i));
+      }
+      maps.add(m);
+    }
+    return maps;
+  }
+
+  @Test
+  void publishesTheRunAndLatestInTheDocumentedLayout() throws IOException {
+    assertThat(exit).isZero();
+    String runId = manifest.get("run_id").asText();
+    assertThat(out.resolve("reports/runs/" + runId + "/manifest.json")).exists();
+    for (String dir : List.of("gaps", "trajectory", "city_contributions", "coverage")) {
+      assertThat(latest.resolve(dir + "/industry=power_battery")).as(dir).isDirectory();
+    }
+    // The sample's one revision: clean_energy_equipment revenue 2022, revised by the 2023 drop.
+    assertThat(latest.resolve("revisions/industry=clean_energy_equipment")).isDirectory();
+    try (Stream<Path> files = Files.list(latest.resolve("csv"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "new_display.csv", "clean_energy_equipment.csv", "power_battery.csv",
+              "crystalline_silicon_pv.csv", "aerospace.csv", "biomedicine.csv",
+              "vanadium_titanium_rare_earth.csv", "natural_gas.csv", "rail_transit.csv",
+              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv");
+    }
+    assertThat(latest.resolve("rejected_rows.csv")).exists();
+  }
+
+  @Test
+  void everyRowReadIsAcceptedOrRejectedInEveryFile() throws IOException {
+    long rejectedTotal = 0;
+    for (JsonNode drop : manifest.get("drops")) {
+      for (JsonNode file : drop.get("files")) {
+        long read = file.get("rows_read").asLong();
+        // Counted here independently: the sample's files have one record per non-blank line.
+        long lines;
+        try (Stream<String> s = Files.lines(INBOX.resolve(file.get("file").asText()))) {
+          lines = s.filter(l -> !l.isBlank()).count() - 1;
+        }
+        assertThat(read).as(file.get("file").asText()).isEqualTo(lines);
+        assertThat(file.get("rows_accepted").asLong() + file.get("rows_rejected").asLong())
+            .isEqualTo(read);
+        rejectedTotal += file.get("rows_rejected").asLong();
+      }
+    }
+    List<Map<String, String>> rejected = csvMaps(latest.resolve("rejected_rows.csv"));
+    assertThat(rejected).hasSize((int) rejectedTotal);
+    assertThat(rejected)
+        .extracting(r -> r.get("line") + " " + r.get("reason"))
+        .containsExactly(
+            "5 unknown_region", "9 unknown_industry", "13 unknown_indicator",
+            "17 non_numeric_value", "21 negative_value", "25 unit_not_convertible",
+            "29 year_out_of_range", "33 conflicting_duplicate", "37 conflicting_duplicate",
+            "42 malformed_line");
+    assertThat(manifest.at("/totals/rows_read").asLong())
+        .isEqualTo(manifest.at("/totals/rows_accepted").asLong() + rejectedTotal);
+  }
+
+  @Test
+  void theCsvFilesOpenInExcelAndAgreeWithTheParquet() throws IOException {
+    byte[] bytes = Files.readAllBytes(latest.resolve("csv/all_industries.csv"));
+    assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+    List<Map<String, String>> all = csvMaps(latest.resolve("csv/all_industries.csv"));
+    assertThat(all).hasSize(TestSpark.sampleConfig().targets().size());
+    assertThat(all).extracting(r -> r.get("industry_name_zh")).contains("优质白酒", "动力电池");
+    for (Map<String, String> row : all) {
+      List<Map<String, String>> own = csvMaps(latest.resolve("csv/" + row.get("industry") + ".csv"));
+      assertThat(own).contains(row);
+    }
+    for (JsonNode output : manifest.get("outputs")) {
+      if (output.get("format").asText().equals("parquet")) {
+        long rows =
+            TestSpark.session().read().parquet(latest.resolve(output.get("path").asText()).toString()).count();
+        assertThat(rows).as(output.get("name").asText()).isEqualTo(output.get("rows").asLong());
+      }
+    }
+    assertThat(
+            TestSpark.session().read().parquet(latest.resolve("gaps").toString()).count())
+        .isEqualTo(all.size());
+  }
+
+  /**
+   * Every metric of every target, recomputed here from the input rows: its own reading of the
+   * drop CSVs (later drop wins, province = reported or the sum of cities) and the formulas of
+   * PRODUCT.md written out again.
+   */
+  @Test
+  void everyMetricAgreesWithTheFormulasRecomputedFromTheInputRows() throws IOException {
+    PlanConfig config = TestSpark.sampleConfig();
+    Map<String, TreeMap<Integer, Double>> series = seriesFromInput(config);
+    List<Map<String, String>> gaps = csvMaps(latest.resolve("csv/all_industries.csv"));
+    int assessed = 0;
+    for (Target t : config.targets()) {
+      Map<String, String> row =
+          gaps.stream()
+              .filter(g -> g.get("industry").equals(t.industry())
+                  && g.get("indicator").equals(t.indicator()) && g.get("region").equals(t.region())
+                  && g.get("target_year").equals(String.valueOf(t.year())))
+              .findFirst()
+              .orElseThrow();
+      TreeMap<Integer, Double> s = series.getOrDefault(key(t.industry(), t.indicator(), t.region()), new TreeMap<>());
+      var window = s.subMap(t.baselineYear(), true, t.year(), true);
+      if (window.isEmpty()) {
+        assertThat(row.get("status")).isEqualTo("not_assessable");
+        continue;
+      }
+      double d = config.indicator(t.indicator()).direction().equals("increase") ? 1 : -1;
+      int by = window.firstKey();
+      int ly = window.lastKey();
+      double b = window.get(by);
+      double l = window.get(ly);
+      double target = t.value();
+      int ty = t.year();
+      String what = t.industry() + "/" + t.region() + "/" + ty;
+      assertThat(num(row, "baseline_year")).as(what).isEqualTo(by);
+      assertThat(num(row, "latest_year")).as(what).isEqualTo(ly);
+      assertThat(num(row, "baseline_value")).as(what).isCloseTo(b, within(1e-9));
+      assertThat(num(row, "latest_value")).as(what).isCloseTo(l, within(1e-9));
+      assertThat(num(row, "observations")).as(what).isEqualTo(window.size());
+      assertThat(num(row, "gap_to_target")).as(what).isCloseTo(d * (target - l), within(1e-9));
+      assertThat(num(row, "progress_share")).as(what).isCloseTo((l - b) / (target - b), within(1e-12));
+      assertThat(num(row, "time_share")).as(what).isCloseTo((double) (ly - by) / (ty - by), within(1e-12));
+      double actual = Math.pow(l / b, 1.0 / (ly - by)) - 1;
+      double required = Math.pow(target / b, 1.0 / (ty - by)) - 1;
+      assertThat(num(row, "cagr_actual")).as(what).isCloseTo(actual, within(1e-12));
+      assertThat(num(row, "cagr_required")).as(what).isCloseTo(required, within(1e-12));
+      if (ly < ty) {
+        assertThat(num(row, "cagr_needed_from_latest")).as(what)
+            .isCloseTo(Math.pow(target / l, 1.0 / (ty - ly)) - 1, within(1e-12));
+      } else {
+        assertThat(num(row, "cagr_needed_from_latest")).as(what).isNull();
+      }
+      double ratio = d * actual / Math.abs(required);
+      assertThat(num(row, "growth_ratio")).as(what).isCloseTo(ratio, within(1e-12));
+      double projected = l * Math.pow(1 + actual, ty - ly);
+      assertThat(num(row, "projected_value")).as(what).isCloseTo(projected, within(1e-6));
+      assertThat(num(row, "projected_gap")).as(what).isCloseTo(d * (target - projected), within(1e-6));
+      String status = d * (target - l) <= 0 ? "target_achieved"
+          : ratio >= 0.95 ? "on_track" : ratio >= 0.60 ? "acceleration_needed"
+          : ratio >= 0 ? "limited_progress" : "deterioration";
+      assertThat(row.get("status")).as(what).isEqualTo(status);
+      assessed++;
+    }
+    assertThat(assessed).isEqualTo(config.targets().size());
+  }
+
+  private static Double num(Map<String, String> row, String column) {
+    String v = row.get(column);
+    return v == null || v.isEmpty() ? null : Double.valueOf(v);
+  }
+
+  private static String key(String industry, String indicator, String region) {
+    return industry + "|" + indicator + "|" + region;
+  }
+
+  /** The sample's series as this test reads them from the drop files. */
+  private static Map<String, TreeMap<Integer, Double>> seriesFromInput(PlanConfig config)
+      throws IOException {
+    // key|year -> value, drops in arrival order so a later one overwrites
+    Map<String, Double> latestValue = new TreeMap<>();
+    List<Path> drops;
+    try (Stream<Path> s = Files.list(INBOX)) {
+      drops = s.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path drop : drops) {
+      Map<String, List<Double>> inDrop = new HashMap<>();
+      List<Path> files;
+      try (Stream<Path> s = Files.list(drop)) {
+        files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+      }
+      for (Path file : files) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        List<CsvRecord> records = new ArrayList<>();
+        new CsvRecordReader(new BufferedReader(new StringReader(text)), ',').forEachRemaining(records::add);
+        List<String> header = records.get(0).fields();
+        int year = header.indexOf(header.contains("year") ? "year" : "年份");
+        int region = header.indexOf(header.contains("region") ? "region" : "地区");
+        int industry = header.indexOf(header.contains("industry") ? "industry" : "产业");
+        int indicator = header.indexOf(header.contains("indicator") ? "indicator" : "指标");
+        int value = header.indexOf(header.contains("value") ? "value" : "数值");
+        int unit = header.indexOf(header.contains("unit") ? "unit" : "单位");
+        for (CsvRecord r : records.subList(1, records.size())) {
+          List<String> f = r.fields();
+          if (f.size() < header.size()) {
+            continue;
+          }
+          var reg = config.regionNamed(f.get(region));
+          var ind = config.industryNamed(f.get(industry));
+          var indic = config.indicatorNamed(f.get(indicator));
+          var u = config.unitNamed(f.get(unit));
+          String v = f.get(value).replace(",", "");
+          if (reg.isEmpty() || ind.isEmpty() || indic.isEmpty() || u.isEmpty()
+              || !v.matches("-?[0-9.]+") || !f.get(year).matches("\\d{4}")) {
+            continue;
+          }
+          int y = Integer.parseInt(f.get(year));
+          Unit canonical = config.canonicalUnit(ind.get().code(), indic.get().code()).orElse(null);
+          double x = Double.parseDouble(v);
+          if (canonical == null || !canonical.dimension().equals(u.get().dimension())
+              || y < 1990 || y > 2035 || (x < 0 && !Boolean.FALSE.equals(indic.get().nonNegative()))) {
+            continue;
+          }
+          String k = key(ind.get().code(), indic.get().code(), reg.get().code()) + "|" + y;
+          inDrop.computeIfAbsent(k, z -> new ArrayList<>()).add(x * u.get().factor() / canonical.factor());
+        }
+      }
+      inDrop.forEach((k, values) -> {
+        if (values.stream().distinct().count() == 1) {
+          latestValue.put(k, values.get(0));
+        }
+      });
+    }
+    Map<String, TreeMap<Integer, Double>> series = new HashMap<>();
+    Map<String, Double> citySums = new HashMap<>();
+    for (var e : latestValue.entrySet()) {
+      String[] p = e.getKey().split("\\|");
+      series.computeIfAbsent(key(p[0], p[1], p[2]), z -> new TreeMap<>()).put(Integer.valueOf(p[3]), e.getValue());
+      Indicator indicator = config.indicator(p[1]);
+      if (!p[2].equals("510000") && indicator.additive()) {
+        citySums.merge(key(p[0], p[1], "510000") + "|" + p[3], e.getValue(), Double::sum);
+      }
+    }
+    citySums.forEach((k, sum) -> {
+      String[] p = k.split("\\|");
+      series.computeIfAbsent(key(p[0], p[1], p[2]), z -> new TreeMap<>()).putIfAbsent(Integer.valueOf(p[3]), sum);
+    });
+    return series;
+  }
+
+  @Test
+  void aRerunWithNothingNewGivesTheSameNumbers() throws IOException {
+    String before = Files.readString(latest.resolve("csv/all_industries.csv"));
+    String firstRun = manifest.get("run_id").asText();
+
+    assertThat(Main.run(List.of("run", "--out", out.toString()))).isZero();
+
+    JsonNode second = new ObjectMapper().readTree(latest.resolve("manifest.json").toFile());
+    assertThat(second.get("run_id").asText()).isNotEqualTo(firstRun);
+    assertThat(second.get("drops")).allSatisfy(d -> assertThat(d.get("ingested_this_run").asBoolean()).isFalse());
+    assertThat(Files.readString(latest.resolve("csv/all_industries.csv"))).isEqualTo(before);
+    assertThat(out.resolve("reports/runs/" + firstRun)).isDirectory();
+  }
+}

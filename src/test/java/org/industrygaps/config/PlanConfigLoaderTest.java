@@ -1,0 +1,149 @@
+package org.industrygaps.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.industrygaps.TestSpark;
+import org.industrygaps.storage.Storage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanConfigLoaderTest {
+  @TempDir Path dir;
+
+  /** A copy of conf/ with {@code from} replaced by {@code to} in {@code file}. */
+  private Path confWith(String file, String from, String to) throws IOException {
+    for (String name : List.of("plan.yaml", "regions.yaml", "indicators.yaml", "units.yaml", "settings.yaml")) {
+      Files.copy(Path.of("conf", name), dir.resolve(name));
+    }
+    Path target = dir.resolve(file);
+    String text = Files.readString(target);
+    assertThat(text).contains(from);
+    Files.writeString(target, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    return dir;
+  }
+
+  private static PlanConfig load(Path conf) {
+    return PlanConfigLoader.load(new Storage(new Configuration()), conf.toString());
+  }
+
+  /** The 1-based line of the first occurrence of {@code text} in {@code file}. */
+  private static int lineOf(Path file, String text) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " not in " + file);
+  }
+
+  @Test
+  void theSampleConfigurationHoldsTheTenIndustriesTheRegionsAndTheTargets() {
+    PlanConfig config = TestSpark.sampleConfig();
+
+    assertThat(config.plan().industries()).extracting(Industry::code).containsExactly(
+        "new_display", "clean_energy_equipment", "power_battery", "crystalline_silicon_pv",
+        "aerospace", "biomedicine", "vanadium_titanium_rare_earth", "natural_gas", "rail_transit",
+        "premium_baijiu");
+    assertThat(config.cities()).hasSize(21);
+    assertThat(config.province().code()).isEqualTo("510000");
+    assertThat(config.targets()).hasSize(13);
+    assertThat(config.targets())
+        .filteredOn(t -> t.region().equals("511500"))
+        .singleElement()
+        .satisfies(t -> {
+          assertThat(t.year()).isEqualTo(2024);
+          assertThat(t.baselineYear()).isEqualTo(2022);
+          assertThat(t.value()).isEqualTo(1300.0);
+          assertThat(t.status()).isEqualTo("draft");
+        });
+  }
+
+  @Test
+  void regionsResolveByCodeFullNameShortNamePinyinAndAutonomousPrefectureForms() {
+    PlanConfig config = TestSpark.sampleConfig();
+
+    for (String name : List.of("513400", "凉山彝族自治州", "凉山州", "凉山", "Liangshan", " liangshan ")) {
+      assertThat(config.regionNamed(name)).as(name).map(Region::code).contains("513400");
+    }
+    assertThat(config.regionNamed("成都").map(Region::code)).contains("510100");
+    assertThat(config.regionNamed("Atlantis")).isEmpty();
+  }
+
+  @Test
+  void targetsInAnotherUnitAreConvertedToTheCanonicalOne() throws IOException {
+    // 50,000,000 万元 = 5 × 10^7 × 10^4 / 10^8 亿元 = 5000 亿元
+    Path conf = confWith("plan.yaml", "value: 5000, unit: 亿元", "value: 50000000, unit: 万元");
+    assertThat(load(conf).targets().get(0).value()).isEqualTo(5000.0);
+    assertThat(load(conf).targets().get(0).unit()).isEqualTo("亿元");
+  }
+
+  @Test
+  void anUnknownIndicatorInATargetNamesFileLineAndField() throws IOException {
+    Path conf = confWith("plan.yaml", "indicator: revenue", "indicator: revnue");
+    int line = lineOf(conf.resolve("plan.yaml"), "indicator: revnue");
+
+    assertThatThrownBy(() -> load(conf))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(conf.resolve("plan.yaml") + " line " + line
+            + ", field targets[0].indicator: unknown indicator 'revnue' (known: revenue,");
+  }
+
+  @Test
+  void aMistypedKeyIsRefusedWithTheKnownOnes() throws IOException {
+    Path conf = confWith("settings.yaml", "on_track:", "ontrack:");
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("settings.yaml line " + lineOf(conf.resolve("settings.yaml"), "ontrack:"))
+        .hasMessageContaining("unknown field 'ontrack' (known: acceleration_needed, on_track)");
+  }
+
+  @Test
+  void thresholdsOutOfOrderAreRefused() throws IOException {
+    Path conf = confWith("settings.yaml", "acceleration_needed: 0.60", "acceleration_needed: 0.99");
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("field status_thresholds.acceleration_needed: must be at least 0 and"
+            + " below on_track (0.95), got 0.99");
+  }
+
+  @Test
+  void twoRegionsMayNotShareAName() throws IOException {
+    Path conf = confWith("regions.yaml", "short_zh: 自贡", "short_zh: 成都");
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("name '成都' is already used by 510100");
+  }
+
+  @Test
+  void aTargetYearNotAfterItsBaselineIsRefused() throws IOException {
+    Path conf = confWith("plan.yaml", "year: 2024", "year: 2021");
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("year: must be after the baseline year 2022, got 2021");
+  }
+
+  @Test
+  void brokenYamlNamesItsLine() throws IOException {
+    Path conf = confWith("units.yaml", "units:", "units: [");
+
+    assertThatThrownBy(() -> load(conf))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(conf.resolve("units.yaml") + " line ");
+  }
+
+  @Test
+  void aMissingFileIsNamed() throws IOException {
+    Path conf = confWith("units.yaml", "units:", "units:");
+    Files.delete(conf.resolve("regions.yaml"));
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessage(conf + "/regions.yaml: missing (the configuration folder needs regions.yaml)");
+  }
+}

@@ -1,0 +1,47 @@
+package org.industrygaps.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.industrygaps.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class WithinDropDuplicatesTest {
+
+  private static IngestRow row(String drop, long line, String region, double value) {
+    return new IngestRow(drop, drop + "/f.csv", line, "raw", 2024, region, "power_battery",
+        "revenue", value, "亿元", value, "亿元", null, null, null, null);
+  }
+
+  @Test
+  void conflictingValuesAreAllRejectedAndRepeatsAfterTheFirst() {
+    List<Row> input =
+        List.of(
+                row("d1", 2, "510100", 10), // conflicts with line 3
+                row("d1", 3, "510100", 12),
+                row("d1", 4, "511500", 7), // kept
+                row("d1", 5, "511500", 7), // repeat
+                row("d2", 2, "510100", 99)) // another drop: a revision, not a duplicate
+            .stream()
+            .map(IngestSchema::toRow)
+            .toList();
+
+    List<String> marked =
+        WithinDropDuplicates.mark(TestSpark.session().createDataFrame(input, IngestSchema.SCHEMA))
+            .orderBy("drop", "line")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getAs("drop") + ":" + r.getAs("line") + " " + r.getAs("reason") + " "
+                + r.getAs("detail"))
+            .toList();
+
+    assertThat(marked)
+        .containsExactly(
+            "d1:2 conflicting_duplicate the drop reports this key with different values; first at d1/f.csv line 2",
+            "d1:3 conflicting_duplicate the drop reports this key with different values; first at d1/f.csv line 2",
+            "d1:4 null null",
+            "d1:5 duplicate_row repeats the same value; kept d1/f.csv line 4",
+            "d2:2 null null");
+  }
+}

@@ -1,0 +1,47 @@
+package org.industrygaps.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.Observations;
+import org.industrygaps.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class CityContributionsTest {
+
+  @Test
+  void sharesGrowthAndContributionsToTheProvincesGrowth() {
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("power_battery", "revenue", "510000", 2022, 1000)
+                .add("power_battery", "revenue", "510000", 2023, 1200)
+                .add("power_battery", "revenue", "511500", 2022, 600)
+                .add("power_battery", "revenue", "511500", 2023, 750)
+                .add("power_battery", "revenue", "510100", 2022, 400)
+                .add("power_battery", "revenue", "510100", 2023, 450)
+                .toDataset());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+
+    List<String> rows =
+        CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage)
+            .where("year = 2023")
+            .orderBy("region")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getAs("region") + " share " + r.getAs("share_of_province") + " growth "
+                + r.getAs("growth") + " contribution " + r.getAs("contribution_to_growth"))
+            .toList();
+
+    // 宜宾: 750/1200 = 0.625; 750/600 − 1 = 0.25; (750 − 600)/1000 = 0.15
+    // 成都: 450/1200 = 0.375; 450/400 − 1 = 0.125; (450 − 400)/1000 = 0.05
+    // 0.15 + 0.05 = 0.20 = 1200/1000 − 1, the province's growth
+    assertThat(rows)
+        .containsExactly(
+            "510100 share 0.375 growth 0.125 contribution 0.05",
+            "511500 share 0.625 growth 0.25 contribution 0.15");
+  }
+}

@@ -1,0 +1,100 @@
+package org.industrygaps.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.Observations;
+import org.industrygaps.TestSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Spark side of the gap metrics: targets joined with their series, on the sample plan. */
+class GapReportTest {
+  private static Dataset<Row> targetsWithSeries;
+  private static final StatusThresholds THRESHOLDS = new StatusThresholds(0.95, 0.60);
+
+  @BeforeAll
+  static void premiumBaijiu() {
+    // Published Sichuan baijiu revenue 2019–2022, then two illustrative years.
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("premium_baijiu", "revenue", "510000", 2019, 2653.0)
+                .add("premium_baijiu", "revenue", "510000", 2020, 2849.7)
+                .add("premium_baijiu", "revenue", "510000", 2021, 3247.6)
+                .add("premium_baijiu", "revenue", "510000", 2022, 3447.2)
+                .add("premium_baijiu", "revenue", "510000", 2024, 3800.0)
+                .toDataset());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+    targetsWithSeries =
+        GapReport.withSeries(
+                GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
+                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage))
+            .cache();
+  }
+
+  @Test
+  void aTargetWithDataGetsTheMetricsOfProductMd() {
+    Row baijiu =
+        GapReport.gaps(targetsWithSeries, THRESHOLDS)
+            .where("industry = 'premium_baijiu'")
+            .collectAsList()
+            .get(0);
+
+    // baseline 2022 = 3447.2, latest 2024 = 3800, target 2027 = 5000
+    // gap = 5000 − 3800 = 1200; progress = 352.8 / 1552.8; time = 2 / 5 = 0.4
+    // cagr_actual = (3800 / 3447.2)^(1/2) − 1; cagr_required = (5000 / 3447.2)^(1/5) − 1
+    double actual = Math.sqrt(3800 / 3447.2) - 1;
+    double required = Math.pow(5000 / 3447.2, 0.2) - 1;
+    assertThat(baijiu.<Integer>getAs("baseline_year")).isEqualTo(2022);
+    assertThat(baijiu.<Integer>getAs("latest_year")).isEqualTo(2024);
+    assertThat(baijiu.<Integer>getAs("observations")).isEqualTo(2);
+    assertThat(baijiu.<Double>getAs("gap_to_target")).isCloseTo(1200.0, within(1e-9));
+    assertThat(baijiu.<Double>getAs("progress_share")).isCloseTo(352.8 / 1552.8, within(1e-12));
+    assertThat(baijiu.<Double>getAs("time_share")).isCloseTo(0.4, within(1e-12));
+    assertThat(baijiu.<Double>getAs("cagr_actual")).isCloseTo(actual, within(1e-12));
+    assertThat(baijiu.<Double>getAs("growth_ratio")).isCloseTo(actual / required, within(1e-12));
+    assertThat(baijiu.<Double>getAs("projected_value"))
+        .isCloseTo(3800 * Math.pow(1 + actual, 3), within(1e-6));
+    assertThat(baijiu.<String>getAs("status")).isEqualTo("acceleration_needed");
+    assertThat(baijiu.<String>getAs("status_zh")).isEqualTo("需加快");
+    assertThat(baijiu.<String>getAs("latest_value_source")).isEqualTo("reported");
+    assertThat(baijiu.<String>getAs("target_status")).isEqualTo("draft");
+  }
+
+  @Test
+  void aTargetWithoutDataIsNotAssessable() {
+    List<Row> rows =
+        GapReport.gaps(targetsWithSeries, THRESHOLDS).where("industry = 'aerospace'").collectAsList();
+
+    assertThat(rows).singleElement().satisfies(r -> {
+      assertThat(r.<String>getAs("status")).isEqualTo("not_assessable");
+      assertThat(r.<String>getAs("not_assessable_reason")).isEqualTo("no_data");
+      assertThat(r.<Double>getAs("gap_to_target")).isNull();
+    });
+  }
+
+  @Test
+  void theTrajectoryRunsFromTheFirstObservationToTheTargetYear() {
+    List<String> years =
+        GapReport.trajectory(targetsWithSeries, THRESHOLDS)
+            .where("industry = 'premium_baijiu'")
+            .orderBy("year")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getAs("year") + ":" + r.getAs("actual_value") + "/"
+                + (r.getAs("required_value") == null ? "-" : "req") + "/"
+                + (r.getAs("projected_value") == null ? "-" : "proj"))
+            .toList();
+
+    assertThat(years)
+        .containsExactly(
+            "2019:2653.0/-/-", "2020:2849.7/-/-", "2021:3247.6/-/-", "2022:3447.2/req/-",
+            "2023:null/req/-", "2024:3800.0/req/proj", "2025:null/req/proj",
+            "2026:null/req/proj", "2027:null/req/proj");
+  }
+}

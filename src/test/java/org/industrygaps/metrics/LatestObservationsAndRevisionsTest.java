@@ -1,0 +1,47 @@
+package org.industrygaps.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.Observations;
+import org.junit.jupiter.api.Test;
+
+class LatestObservationsAndRevisionsTest {
+  private final Dataset<Row> observations =
+      Observations.inDrop("2023-06-30-a")
+          .add("power_battery", "revenue", "510000", 2022, 100)
+          .add("power_battery", "revenue", "510000", 2021, 80)
+          .drop("2024-06-30-b")
+          .add("power_battery", "revenue", "510000", 2022, 110) // revises 2022
+          .add("power_battery", "revenue", "510000", 2021, 80) // same value again: no revision
+          .drop("2025-06-30-c")
+          .add("power_battery", "revenue", "510000", 2022, 105) // revises 2022 again
+          .toDataset();
+
+  @Test
+  void theLaterDropWins() {
+    List<String> latest =
+        LatestObservations.of(observations).orderBy("year").collectAsList().stream()
+            .map(r -> r.getAs("year") + "=" + r.getAs("value") + "@" + r.getAs("drop"))
+            .toList();
+
+    assertThat(latest).containsExactly("2021=80.0@2024-06-30-b", "2022=105.0@2025-06-30-c");
+  }
+
+  @Test
+  void everyChangedValueIsARevisionWithOldAndNewDrop() {
+    List<String> revisions =
+        Revisions.of(observations).orderBy("new_drop").collectAsList().stream()
+            .map(r -> r.getAs("year") + ": " + r.getAs("old_value") + " (" + r.getAs("old_drop")
+                + ") -> " + r.getAs("new_value") + " (" + r.getAs("new_drop") + ") change "
+                + r.getAs("change"))
+            .toList();
+
+    assertThat(revisions)
+        .containsExactly(
+            "2022: 100.0 (2023-06-30-a) -> 110.0 (2024-06-30-b) change 10.0",
+            "2022: 110.0 (2024-06-30-b) -> 105.0 (2025-06-30-c) change -5.0");
+  }
+}

@@ -1,0 +1,89 @@
+package org.industrygaps.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.Observations;
+import org.industrygaps.TestSpark;
+import org.junit.jupiter.api.Test;
+
+class ProvinceSeriesTest {
+
+  private static List<String> coverage(Dataset<Row> latest) {
+    return ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest)
+        .orderBy("indicator", "year")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getAs("indicator") + " " + r.getAs("year") + ": " + r.getAs("value") + " "
+            + r.getAs("value_source") + ", cities " + r.getAs("cities_reporting") + "/"
+            + r.getAs("cities_total") + ", sum " + r.getAs("cities_sum_value"))
+        .toList();
+  }
+
+  @Test
+  void aReportedProvinceValueWinsOverTheSumOfItsCities() {
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("power_battery", "revenue", "510000", 2022, 500)
+                .add("power_battery", "revenue", "511500", 2022, 300)
+                .add("power_battery", "revenue", "510100", 2022, 150)
+                .toDataset());
+
+    assertThat(coverage(latest))
+        .containsExactly("revenue 2022: 500.0 reported, cities 2/21, sum 450.0");
+  }
+
+  @Test
+  void withoutAProvinceValueAnAdditiveIndicatorIsTheSumOfItsCities() {
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("vanadium_titanium_rare_earth", "revenue", "510400", 2024, 700)
+                .add("vanadium_titanium_rare_earth", "revenue", "513400", 2024, 250.5)
+                .add("vanadium_titanium_rare_earth", "revenue", "511100", 2024, 100)
+                .toDataset());
+
+    // 700 + 250.5 + 100 = 1050.5, from 3 of the 21 cities
+    assertThat(coverage(latest))
+        .containsExactly("revenue 2024: 1050.5 sum_of_cities, cities 3/21, sum 1050.5");
+  }
+
+  @Test
+  void cityCountsAreNeverSummedIntoAProvinceValue() {
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("plan_wide", "fortune_global_500", "510100", 2024, 1)
+                .add("plan_wide", "fortune_global_500", "510000", 2023, 2)
+                .toDataset());
+
+    assertThat(coverage(latest))
+        .containsExactly("fortune_global_500 2023: 2.0 reported, cities 0/21, sum null");
+  }
+
+  @Test
+  void theSeriesHoldTheCitiesAsReportedAndTheResolvedProvince() {
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("rail_transit", "revenue", "510100", 2023, 40)
+                .add("rail_transit", "revenue", "512000", 2023, 2)
+                .toDataset());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+
+    List<String> series =
+        ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage)
+            .orderBy("region")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getAs("region") + "=" + r.getAs("value") + " " + r.getAs("value_source"))
+            .toList();
+
+    assertThat(series)
+        .containsExactly("510000=42.0 sum_of_cities", "510100=40.0 reported", "512000=2.0 reported");
+  }
+}
