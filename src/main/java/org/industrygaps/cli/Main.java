@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.industrygaps.config.ConfigException;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.PlanConfigLoader;
+import org.industrygaps.generate.GenerateCommand;
 import org.industrygaps.ingest.InputException;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
@@ -30,6 +31,9 @@ public final class Main {
 
   /** Runs the job; returns the exit status (never throws). */
   public static int run(List<String> args) {
+    if (!args.isEmpty() && args.get(0).equals("generate")) {
+      return generate(args.subList(1, args.size()));
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -65,6 +69,19 @@ public final class Main {
       if (spark != null && ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  private static int generate(List<String> args) {
+    try {
+      GenerateCommand.run(args);
+      return OK;
+    } catch (UsageException | ConfigException e) {
+      System.err.println("industry-gaps: " + e.getMessage());
+      return BAD_USAGE_OR_CONFIG;
+    } catch (RuntimeException e) {
+      System.err.println("industry-gaps: failed: " + describe(e));
+      return FAILURE;
     }
   }
 

@@ -28,6 +28,8 @@ public record Options(Command command, String conf, String inbox, String out) {
           "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]",
           "",
           "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
+          "          | generate --out DIR [--observations N] [--years N] [--files N] [--seed N]"
+              + " (synthetic plan and drops)",
           "--conf DIR    configuration (default conf/)",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",

@@ -26,19 +26,21 @@ public final class ConfigFile<T> {
 
   private final String name;
   private final T value;
-  private final Map<String, Integer> lines;
+  private final byte[] bytes;
+  /** Field lines, found only when a message needs one: a second pass over a large file costs. */
+  private Map<String, Integer> lines;
 
-  private ConfigFile(String name, T value, Map<String, Integer> lines) {
+  private ConfigFile(String name, T value, byte[] bytes) {
     this.name = name;
     this.value = value;
-    this.lines = lines;
+    this.bytes = bytes;
   }
 
   /** Binds {@code bytes} (the content of file {@code name}) to {@code type}. */
   public static <T> ConfigFile<T> parse(String name, byte[] bytes, Class<T> type) {
-    ConfigFile<T> located = new ConfigFile<>(name, null, fieldLines(name, bytes));
+    ConfigFile<T> located = new ConfigFile<>(name, null, bytes);
     try {
-      return new ConfigFile<>(name, YAML.readValue(bytes, type), located.lines);
+      return new ConfigFile<>(name, YAML.readValue(bytes, type), bytes);
     } catch (UnrecognizedPropertyException e) {
       throw located.error(
           fieldOf(e),
@@ -68,6 +70,9 @@ public final class ConfigFile<T> {
    */
   public ConfigException error(String field, String message) {
     String pointer = toPointer(field);
+    if (lines == null) {
+      lines = fieldLines(name, bytes);
+    }
     Integer line = null;
     for (String p = pointer; line == null && !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
       line = lines.get(p);

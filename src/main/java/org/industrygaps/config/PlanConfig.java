@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything in {@code conf/}, validated, with the look-ups ingest and the reports need. Immutable
@@ -28,6 +29,8 @@ public final class PlanConfig implements Serializable {
   private final Map<String, Indicator> indicatorByName = new LinkedHashMap<>();
   private final Map<String, Indicator> indicatorByCode = new LinkedHashMap<>();
   private final Map<String, Unit> unitByName = new LinkedHashMap<>();
+  /** Names as drops spell them → normalised: a drop repeats the same few names millions of times. */
+  private transient Map<String, String> normalized;
 
   /** Built by {@link PlanConfigLoader} once every file has been validated. */
   PlanConfig(
@@ -137,19 +140,33 @@ public final class PlanConfig implements Serializable {
   }
 
   public Optional<Region> regionNamed(String name) {
-    return Optional.ofNullable(regionByName.get(Names.normalize(name)));
+    return Optional.ofNullable(regionByName.get(normalize(name)));
   }
 
   public Optional<Industry> industryNamed(String name) {
-    return Optional.ofNullable(industryByName.get(Names.normalize(name)));
+    return Optional.ofNullable(industryByName.get(normalize(name)));
   }
 
   public Optional<Indicator> indicatorNamed(String name) {
-    return Optional.ofNullable(indicatorByName.get(Names.normalize(name)));
+    return Optional.ofNullable(indicatorByName.get(normalize(name)));
   }
 
   public Optional<Unit> unitNamed(String name) {
-    return Optional.ofNullable(unitByName.get(Names.normalize(name)));
+    return Optional.ofNullable(unitByName.get(normalize(name)));
+  }
+
+  private String normalize(String name) {
+    if (normalized == null) {
+      normalized = new ConcurrentHashMap<>();
+    }
+    String n = normalized.get(name);
+    if (n == null) {
+      n = Names.normalize(name);
+      if (normalized.size() < 100_000) {
+        normalized.put(name, n);
+      }
+    }
+    return n;
   }
 
   public Region region(String code) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +34,9 @@ public final class DropReader {
       return spark.createDataFrame(List.of(), IngestSchema.SCHEMA);
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    DropFileParser parser = new DropFileParser(new ObservationValidator(config));
+    // Broadcast once: the configuration can be large (a target per county) and every task needs it.
+    Broadcast<DropFileParser> parser =
+        sc.broadcast(new DropFileParser(new ObservationValidator(config)));
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     JavaRDD<Row> rows =
         sc.binaryFiles(paths, partitions)
@@ -41,7 +44,7 @@ public final class DropReader {
                 file -> {
                   Path path = new Path(file._1());
                   String drop = path.getParent().getName();
-                  return rows(parser, drop, drop + "/" + path.getName(), file._2());
+                  return rows(parser.value(), drop, drop + "/" + path.getName(), file._2());
                 });
     return spark.createDataFrame(rows, IngestSchema.SCHEMA);
   }

@@ -51,8 +51,9 @@ public final class ObservationValidator implements Serializable {
     if (o.reason != null) {
       return IngestRow.rejected(drop, file, record.line(), record.raw(), o.reason, o.detail);
     }
+    // An accepted row is traced by file and line; its raw text is kept for rejected rows only.
     return new IngestRow(
-        drop, file, record.line(), record.raw(), o.year, o.region, o.industry, o.indicator, o.value,
+        drop, file, record.line(), null, o.year, o.region, o.industry, o.indicator, o.value,
         o.unit, o.reportedValue, o.reportedUnit, blankToNull(cell.get(DropColumn.SOURCE)),
         blankToNull(cell.get(DropColumn.NOTE)), null, null);
   }

@@ -1,38 +1,53 @@
 package org.industrygaps.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * One drop reports each (year, region, industry, indicator) once. When it reports a key twice with
  * different values, no one can tell which is right: every such row is rejected
  * ({@code conflicting_duplicate}). When it repeats the same value, the first row (by file and line)
  * is kept and the repeats are rejected ({@code duplicate_row}), so each row is counted once.
+ *
+ * <p>Duplicates are rare: the keys are aggregated (no sort of the rows) and only the few duplicate
+ * keys are joined back to the rows.
  */
 public final class WithinDropDuplicates {
+  private static final String[] KEY = {"drop", "year", "region", "industry", "indicator"};
+
   private WithinDropDuplicates() {}
 
   public static Dataset<Row> mark(Dataset<Row> rows) {
-    WindowSpec key =
-        Window.partitionBy("drop", "year", "region", "industry", "indicator");
-    Column accepted = col("reason").isNull();
-    Column conflicting = accepted.and(min("value").over(key).notEqual(max("value").over(key)));
-    WindowSpec inOrder = key.orderBy(col("file"), col("line"));
-    Column repeat = accepted.and(row_number().over(inOrder).gt(1));
-    Column firstLine = first(concat(col("file"), lit(" line "), col("line"))).over(inOrder);
-    return rows.withColumn(
+    Dataset<Row> duplicates =
+        rows.where(col("reason").isNull())
+            .groupBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4])
+            .agg(
+                count(lit(1)).as("_n"),
+                min("value").as("_min"),
+                max("value").as("_max"),
+                min(struct(col("file"), col("line"))).as("_first"))
+            .where(col("_n").gt(1));
+    Column isDuplicate = col("_n").isNotNull().and(col("reason").isNull());
+    Column conflicting = isDuplicate.and(col("_min").notEqual(col("_max")));
+    Column first =
+        col("_first.file").equalTo(col("file")).and(col("_first.line").equalTo(col("line")));
+    Column repeat = isDuplicate.and(col("_min").equalTo(col("_max"))).and(not(coalesce(first, lit(false))));
+    Column firstLine = concat(col("_first.file"), lit(" line "), col("_first.line"));
+    return rows.join(duplicates, KEY, "left")
+        .withColumn(
             "detail",
             when(conflicting, concat(lit("the drop reports this key with different values; "
                 + "first at "), firstLine))
@@ -42,6 +57,7 @@ public final class WithinDropDuplicates {
             "reason",
             when(conflicting, lit(RejectReason.CONFLICTING_DUPLICATE.code()))
                 .when(repeat, lit(RejectReason.DUPLICATE_ROW.code()))
-                .otherwise(col("reason")));
+                .otherwise(col("reason")))
+        .select(Arrays.stream(IngestSchema.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 }

@@ -1,26 +1,31 @@
 package org.industrygaps.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /** The value in force for each key: a later drop revises what an earlier one reported. */
 public final class LatestObservations {
   private LatestObservations() {}
 
-  /** Observations (with {@code drop}) → one row per (industry, indicator, region, year). */
+  /**
+   * Observations (with {@code drop}) → one row per (industry, indicator, region, year): an
+   * aggregation, not a sort of every observation.
+   */
   public static Dataset<Row> of(Dataset<Row> observations) {
     return observations
-        .withColumn(
-            "_rank",
-            row_number()
-                .over(
-                    Window.partitionBy("industry", "indicator", "region", "year")
-                        .orderBy(col("drop").desc())))
-        .where(col("_rank").equalTo(1))
-        .select("industry", "indicator", "region", "year", "value", "unit", "drop");
+        .groupBy("industry", "indicator", "region", "year")
+        .agg(max_by(struct(col("value"), col("unit"), col("drop")), col("drop")).as("_latest"))
+        .select(
+            col("industry"),
+            col("indicator"),
+            col("region"),
+            col("year"),
+            col("_latest.value").as("value"),
+            col("_latest.unit").as("unit"),
+            col("_latest.drop").as("drop"));
   }
 }

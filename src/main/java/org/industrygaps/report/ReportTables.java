@@ -20,7 +20,7 @@ import org.industrygaps.metrics.StatusThresholds;
  * The tables of one report set, computed from the curated observations: the pipeline's transforms
  * wired together, nothing written yet. Each table has the key its rows are sorted by.
  */
-public record ReportTables(Map<String, Table> parquet, Table rejected) {
+public record ReportTables(Map<String, Table> parquet, Table rejected, List<Dataset<Row>> cached) {
 
   /** A report table and the columns that order its rows. */
   public record Table(Dataset<Row> rows, List<String> key) {}
@@ -71,6 +71,12 @@ public record ReportTables(Map<String, Table> parquet, Table rejected) {
         parquet,
         new Table(
             rejected.select("drop", "file", "line", "reason", "detail", "raw"),
-            List.of("drop", "file", "line")));
+            List.of("drop", "file", "line")),
+        List.of(latest, coverage, targets));
+  }
+
+  /** Frees what {@link #build} cached, once the tables are written. */
+  public void release() {
+    cached.forEach(Dataset::unpersist);
   }
 }

@@ -42,7 +42,6 @@ public final class ReportWriter {
           .partitionBy("industry")
           .parquet(dir + "/" + e.getKey());
       outputs.add(new OutputRecord(e.getKey(), e.getKey() + "/", "parquet", count));
-      org.industrygaps.cli.Progress.info("  wrote " + e.getKey() + ": " + count + " rows");
     }
 
     CsvReportWriter csv = new CsvReportWriter(storage);
@@ -61,6 +60,7 @@ public final class ReportWriter {
     long rejected = csv.write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
     tables.parquet().values().forEach(t -> t.rows().unpersist());
+    tables.release();
     return outputs;
   }
 

@@ -1,0 +1,207 @@
+package org.industrygaps.generate;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.industrygaps.config.Indicator;
+import org.industrygaps.config.Industry;
+import org.industrygaps.config.PlanConfig;
+
+/**
+ * A deterministic synthetic plan and drops of any size, for benchmarks and scale tests: the
+ * industries, indicators and units of a real {@code conf/}, {@code regions} synthetic counties
+ * under one synthetic province, a target for every industry × indicator × region, and drops in the
+ * canonical long format. The same arguments always give the same bytes.
+ *
+ * <p>Layout under the output folder: {@code conf/} (the synthetic plan), {@code inbox/<drop>/}
+ * (the full drop, split into files), and {@code next-drop/<drop>/} (about 1 % of the rows: new
+ * years and revisions of existing values), which a benchmark copies into the inbox for a rerun.
+ */
+public final class SyntheticDrops {
+  /** The synthetic province's code; counties are {@code 99xxxx}. */
+  static final String PROVINCE = "990000";
+  static final int FIRST_YEAR = 1996;
+  static final String FULL_DROP = "2026-01-01-full";
+  static final String NEXT_DROP = "2026-02-01-next";
+
+  private final PlanConfig config;
+  private final Path confDir;
+  private final long observations;
+  private final int years;
+  private final int files;
+  private final long seed;
+
+  /** One series: an industry × indicator with its canonical unit. */
+  private record Series(String industry, String indicator, String unit) {}
+
+  /** {@code config} loaded from {@code confDir}, whose indicators, units and settings are reused. */
+  public SyntheticDrops(
+      PlanConfig config, Path confDir, long observations, int years, int files, long seed) {
+    this.config = config;
+    this.confDir = confDir;
+    this.observations = observations;
+    this.years = years;
+    this.files = files;
+    this.seed = seed;
+  }
+
+  private List<Series> series() {
+    List<Series> all = new ArrayList<>();
+    for (Industry industry : config.plan().industries()) {
+      for (Indicator indicator : config.indicators()) {
+        boolean planWide = indicator.code().equals("fortune_global_500")
+            || indicator.code().equals("leading_enterprises");
+        if (!planWide) {
+          config.canonicalUnit(industry.code(), indicator.code())
+              .ifPresent(u -> all.add(new Series(industry.code(), indicator.code(), u.unit())));
+        }
+      }
+    }
+    return all;
+  }
+
+  /** How many counties make {@code observations} rows. */
+  public int regions() {
+    long perRegion = (long) series().size() * years;
+    return (int) Math.max(1, Math.min(9999, (observations + perRegion - 1) / perRegion));
+  }
+
+  /** Writes conf/, inbox/ and next-drop/ under {@code out}. */
+  public void write(Path out) throws IOException {
+    List<Series> series = series();
+    int regions = regions();
+    writeConf(out.resolve("conf"), series, regions);
+    writeFull(out.resolve("inbox").resolve(FULL_DROP), series, regions);
+    writeNext(out.resolve("next-drop").resolve(NEXT_DROP), series, regions);
+  }
+
+  static String county(int i) {
+    return String.format(Locale.ROOT, "99%04d", i + 1);
+  }
+
+  /** A deterministic series: level and growth from the key, a little noise per year. */
+  private double value(int region, int s, int year, int revision) {
+    long key = seed * 1_000_003L + region * 7919L + s * 104_729L;
+    SplittableRandom level = new SplittableRandom(key);
+    double base = 10 + level.nextDouble() * 990;
+    double growth = -0.02 + level.nextDouble() * 0.14;
+    double noise = new SplittableRandom(key * 31 + year + revision * 17L).nextDouble() * 0.04 - 0.02;
+    double v = base * Math.pow(1 + growth, year - FIRST_YEAR) * (1 + noise);
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private void writeFull(Path drop, List<Series> series, int regions) throws IOException {
+    Files.createDirectories(drop);
+    List<BufferedWriter> out = new ArrayList<>();
+    for (int f = 0; f < files; f++) {
+      out.add(open(drop.resolve(String.format(Locale.ROOT, "part-%04d.csv", f))));
+    }
+    long written = 0;
+    try {
+      for (int r = 0; r < regions && written < observations; r++) {
+        BufferedWriter w = out.get(r % files);
+        for (int s = 0; s < series.size() && written < observations; s++) {
+          for (int y = 0; y < years && written < observations; y++) {
+            row(w, FIRST_YEAR + y, county(r), series.get(s), value(r, s, FIRST_YEAR + y, 0));
+            written++;
+          }
+        }
+      }
+    } finally {
+      for (BufferedWriter w : out) {
+        w.close();
+      }
+    }
+  }
+
+  /** About 1 % of the full drop: half revisions of the last year, half a new year. */
+  private void writeNext(Path drop, List<Series> series, int regions) throws IOException {
+    Files.createDirectories(drop);
+    long target = Math.max(1, observations / 100);
+    long written = 0;
+    int lastYear = FIRST_YEAR + years - 1;
+    try (BufferedWriter w = open(drop.resolve("part-0000.csv"))) {
+      for (int r = 0; r < regions && written < target; r++) {
+        for (int s = 0; s < series.size() && written < target; s++) {
+          row(w, lastYear, county(r), series.get(s), value(r, s, lastYear, 1));
+          row(w, lastYear + 1, county(r), series.get(s), value(r, s, lastYear + 1, 0));
+          written += 2;
+        }
+      }
+    }
+  }
+
+  private static BufferedWriter open(Path file) throws IOException {
+    BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    w.write("year,region,industry,indicator,value,unit,source\n");
+    return w;
+  }
+
+  private static void row(BufferedWriter w, int year, String region, Series s, double value)
+      throws IOException {
+    w.write(Integer.toString(year));
+    w.write(',');
+    w.write(region);
+    w.write(',');
+    w.write(s.industry());
+    w.write(',');
+    w.write(s.indicator());
+    w.write(',');
+    w.write(Double.toString(value));
+    w.write(',');
+    w.write(s.unit());
+    w.write(",synthetic\n");
+  }
+
+  private void writeConf(Path conf, List<Series> series, int regions) throws IOException {
+    Files.createDirectories(conf);
+    for (String name : List.of("indicators.yaml", "units.yaml", "settings.yaml")) {
+      Files.copy(confDir.resolve(name), conf.resolve(name));
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(conf.resolve("regions.yaml"))) {
+      w.write("# Synthetic regions of industry-gaps generate: one province, " + regions
+          + " counties.\nprovince: {code: \"" + PROVINCE
+          + "\", name_zh: 合成省, short_zh: 合成, name_en: Synthetic Province}\nprefectures:\n");
+      for (int r = 0; r < regions; r++) {
+        String code = county(r);
+        w.write("  - {code: \"" + code + "\", name_zh: 县" + code + ", short_zh: 县" + code
+            + "短, name_en: County " + code + "}\n");
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(conf.resolve("plan.yaml"))) {
+      var plan = config.plan();
+      w.write("# Synthetic plan of industry-gaps generate: a target for every industry ×"
+          + " indicator × region.\nid: synthetic\nname_zh: 合成规划\nname_en: Synthetic plan\n"
+          + "province: \"" + PROVINCE + "\"\nbaseline_year: " + plan.baselineYear()
+          + "\ntarget_year: " + plan.targetYear()
+          + "\nsource: industry-gaps generate\nstatus: illustrative\n"
+          + "plan_wide: {code: plan_wide, name_zh: 全方案, name_en: Plan-wide}\nindustries:\n");
+      for (Industry i : plan.industries()) {
+        w.write("  - {code: " + i.code() + ", name_zh: " + i.nameZh() + ", name_en: \""
+            + i.nameEn() + "\", units: {");
+        List<String> units = new ArrayList<>();
+        if (i.units() != null) {
+          i.units().forEach((k, v) -> units.add(k + ": " + v));
+        }
+        w.write(String.join(", ", units) + "}}\n");
+      }
+      w.write("targets:\n");
+      for (int r = -1; r < regions; r++) {
+        String region = r < 0 ? PROVINCE : county(r);
+        for (int s = 0; s < series.size(); s++) {
+          double target = r < 0 ? 1000.0 * regions : value(r, s, plan.targetYear(), 2) * 1.1;
+          w.write("  - {industry: " + series.get(s).industry() + ", indicator: "
+              + series.get(s).indicator() + ", region: \"" + region + "\", value: "
+              + Math.round(target * 100) / 100.0
+              + ", source: synthetic, status: illustrative}\n");
+        }
+      }
+    }
+  }
+}
