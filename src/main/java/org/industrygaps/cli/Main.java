@@ -48,8 +48,10 @@ public final class Main {
     // A session that already exists (a test's, a notebook's) belongs to its creator.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = null;
+    JobTimings timings = null;
     try {
       spark = session();
+      timings = JobTimings.attachIfAsked(spark);
       Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
       PlanConfig config = PlanConfigLoader.load(storage, options.conf());
       return execute(new Pipeline(spark, storage, config, options, Clock.systemUTC()), options);
@@ -66,6 +68,9 @@ public final class Main {
       }
       return FAILURE;
     } finally {
+      if (timings != null) {
+        timings.print();
+      }
       if (spark != null && ownSession) {
         spark.stop();
       }

@@ -69,6 +69,7 @@ public final class Pipeline {
     }
     Progress.info("ingesting " + fresh.size() + " new drop(s): "
         + fresh.stream().map(Drop::id).collect(Collectors.joining(", ")));
+    spark.sparkContext().setJobDescription("ingest: read and check " + fresh.size() + " drop(s)");
     DropInspection inspection = DropInspection.of(spark, config, storage, fresh, runId, now());
     try {
       if (!inspection.problems().isEmpty()) {
@@ -76,9 +77,10 @@ public final class Pipeline {
             "input refused, nothing was ingested or published:\n  "
                 + String.join("\n  ", inspection.problems()));
       }
+      spark.sparkContext().setJobDescription("ingest: store in the warehouse");
       warehouse.store(runId, inspection.accepted(), inspection.rejected(), inspection.records());
     } finally {
-      inspection.rows().unpersist();
+      inspection.release();
     }
     for (DropRecord d : inspection.records()) {
       long read = d.rowsRead();
@@ -170,7 +172,7 @@ public final class Pipeline {
       inspection.problems().forEach(p -> out.println("PROBLEM " + p));
       return inspection.problems().isEmpty();
     } finally {
-      inspection.rows().unpersist();
+      inspection.release();
     }
   }
 }

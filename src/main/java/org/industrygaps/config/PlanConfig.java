@@ -71,25 +71,25 @@ public final class PlanConfig implements Serializable {
     }
   }
 
-  static List<String> regionNames(Region r) {
+  public static List<String> regionNames(Region r) {
     List<String> names = new ArrayList<>(List.of(r.code(), r.nameZh(), r.shortZh(), r.nameEn()));
     names.addAll(orEmpty(r.aliases()));
     return names;
   }
 
-  static List<String> industryNames(Industry i) {
+  public static List<String> industryNames(Industry i) {
     List<String> names = new ArrayList<>(List.of(i.code(), i.nameZh(), i.nameEn()));
     names.addAll(orEmpty(i.aliases()));
     return names;
   }
 
-  static List<String> indicatorNames(Indicator i) {
+  public static List<String> indicatorNames(Indicator i) {
     List<String> names = new ArrayList<>(List.of(i.code(), i.nameZh(), i.nameEn()));
     names.addAll(orEmpty(i.aliases()));
     return names;
   }
 
-  static List<String> unitNames(Unit u) {
+  public static List<String> unitNames(Unit u) {
     List<String> names = new ArrayList<>(List.of(u.unit()));
     names.addAll(orEmpty(u.aliases()));
     return names;
@@ -133,6 +133,10 @@ public final class PlanConfig implements Serializable {
     List<Industry> all = new ArrayList<>(plan.industries());
     all.add(plan.planWide());
     return all;
+  }
+
+  public List<Unit> units() {
+    return units.units();
   }
 
   public List<Indicator> indicators() {

@@ -23,9 +23,15 @@ import org.industrygaps.warehouse.FileRecord;
  * per file, and the problems that must stop the job (a file that cannot be read at all, a drop
  * with more rejected rows than the configured limit).
  */
-public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<String> problems) {
+public record DropInspection(
+    Dataset<Row> rows, List<DropRecord> records, List<String> problems, List<Dataset<Row>> cached) {
 
-  /** Reads and checks {@code drops}; the returned rows are persisted. */
+  /** Frees what was cached to read the drops once. */
+  public void release() {
+    cached.forEach(Dataset::unpersist);
+  }
+
+  /** Reads and checks {@code drops}; {@link #release} frees what it caches. */
   public static DropInspection of(
       SparkSession spark,
       PlanConfig config,
@@ -33,9 +39,11 @@ public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<S
       List<Drop> drops,
       String runId,
       String now) {
-    Dataset<Row> rows =
-        WithinDropDuplicates.mark(DropReader.read(spark, config, drops))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    // Parsed once and cached; every count and write below reads the cache.
+    Dataset<Row> parsed = DropReader.read(spark, config, drops).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> duplicates =
+        WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows = WithinDropDuplicates.mark(parsed, duplicates);
     List<String> problems = new ArrayList<>();
     // Small results only: one row per file and reason, and the file problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
@@ -74,7 +82,7 @@ public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<S
       }
       records.add(record);
     }
-    return new DropInspection(rows, records, problems);
+    return new DropInspection(rows, records, problems, List.of(parsed, duplicates));
   }
 
   private static String sha256(Storage storage, String path) {

@@ -30,8 +30,18 @@ public final class WithinDropDuplicates {
 
   private WithinDropDuplicates() {}
 
+  /** Marks the duplicates of {@code rows} (which are read twice: cache them). */
   public static Dataset<Row> mark(Dataset<Row> rows) {
-    Dataset<Row> duplicates =
+    return mark(rows, duplicateKeys(rows));
+  }
+
+  /**
+   * The keys a drop reports more than once, with their count, smallest and largest value and first
+   * location. Normally tiny: cache it, and every action on {@link #mark(Dataset, Dataset)} costs one
+   * pass over the rows and a broadcast join.
+   */
+  public static Dataset<Row> duplicateKeys(Dataset<Row> rows) {
+    return
         rows.where(col("reason").isNull())
             .groupBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4])
             .agg(
@@ -40,6 +50,10 @@ public final class WithinDropDuplicates {
                 max("value").as("_max"),
                 min(struct(col("file"), col("line"))).as("_first"))
             .where(col("_n").gt(1));
+  }
+
+  /** Marks {@code rows} with the {@link #duplicateKeys} of the same rows. */
+  public static Dataset<Row> mark(Dataset<Row> rows, Dataset<Row> duplicates) {
     Column isDuplicate = col("_n").isNotNull().and(col("reason").isNull());
     Column conflicting = isDuplicate.and(col("_min").notEqual(col("_max")));
     Column first =

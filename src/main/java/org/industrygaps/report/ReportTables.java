@@ -32,7 +32,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
       SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {
     Settings.Thresholds t = config.settings().statusThresholds();
     StatusThresholds thresholds = new StatusThresholds(t.onTrack(), t.accelerationNeeded());
-    ReportLabels labels = new ReportLabels(spark, config);
+    ReportLabels labels = new ReportLabels(config);
 
     Dataset<Row> latest =
         LatestObservations.of(observations).persist(StorageLevel.MEMORY_AND_DISK());

@@ -32,6 +32,7 @@ public final class ReportWriter {
   public List<OutputRecord> write(ReportTables tables, String dir) {
     List<OutputRecord> outputs = new ArrayList<>();
     for (Map.Entry<String, ReportTables.Table> e : tables.parquet().entrySet()) {
+      rowsSparkContext(e.getValue().rows()).setJobDescription("report: " + e.getKey());
       Dataset<Row> rows = e.getValue().rows().persist(StorageLevel.MEMORY_AND_DISK());
       long count = rows.count();
       // One file per industry, rows in key order: what BI tools and readers expect.
@@ -44,6 +45,7 @@ public final class ReportWriter {
       outputs.add(new OutputRecord(e.getKey(), e.getKey() + "/", "parquet", count));
     }
 
+    rowsSparkContext(tables.rejected().rows()).setJobDescription("report: CSV files");
     CsvReportWriter csv = new CsvReportWriter(storage);
     Map<String, String> byIndustry = new LinkedHashMap<>();
     for (Industry i : config.allIndustries()) {
@@ -62,6 +64,10 @@ public final class ReportWriter {
     tables.parquet().values().forEach(t -> t.rows().unpersist());
     tables.release();
     return outputs;
+  }
+
+  private static org.apache.spark.SparkContext rowsSparkContext(Dataset<Row> rows) {
+    return rows.sparkSession().sparkContext();
   }
 
   private static Dataset<Row> sorted(ReportTables.Table table) {
