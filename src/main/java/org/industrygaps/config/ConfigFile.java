@@ -58,11 +58,12 @@ public final class ConfigFile<T> {
       return new ConfigFile<>(name, mapper(name).readValue(bytes, type), lines);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(
-          at(name, e) + "unknown field '" + e.getPropertyName() + "' (known: "
+          at(name, e, lines) + "unknown field '" + e.getPropertyName() + "' (known: "
               + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList())
               + ")");
     } catch (JsonProcessingException e) {
-      throw new ConfigException(at(name, e) + e.getOriginalMessage().replaceAll("\\s+", " "));
+      throw new ConfigException(
+          at(name, e, lines) + e.getOriginalMessage().replaceAll("\\s+", " "));
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot be read: " + e.getMessage());
     }
@@ -105,11 +106,29 @@ public final class ConfigFile<T> {
         name + (line == null ? "" : " line " + line) + ", field " + field + ": " + message);
   }
 
-  private static String at(String name, JsonProcessingException e) {
-    String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        ? fieldOf(m) : "";
-    String line = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-    return name + line + (field.isEmpty() ? "" : ", field " + field) + ": ";
+  /** Where {@code e} is: the line of its field when known, else where the parser stopped. */
+  private static String at(String name, JsonProcessingException e, Map<String, Integer> lines) {
+    String field = "";
+    Integer line = null;
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+      field = fieldOf(m);
+      line = lines.get(pointerOf(m));
+    }
+    if (line == null && e.getLocation() != null) {
+      line = e.getLocation().getLineNr();
+    }
+    return name + (line == null ? "" : " line " + line)
+        + (field.isEmpty() ? "" : ", field " + field) + ": ";
+  }
+
+  private static String pointerOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : e.getPath()) {
+      sb.append('/').append(ref.getFieldName() != null
+          ? ref.getFieldName().replace("~", "~0").replace("/", "~1")
+          : String.valueOf(ref.getIndex()));
+    }
+    return sb.toString();
   }
 
   private static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -140,7 +159,8 @@ public final class ConfigFile<T> {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new ConfigException(at(name, e) + e.getOriginalMessage().replaceAll("\\s+", " "));
+      throw new ConfigException(
+          at(name, e, Map.of()) + e.getOriginalMessage().replaceAll("\\s+", " "));
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot be read: " + e.getMessage());
     }

@@ -4,10 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -53,8 +51,7 @@ public final class DropFileParser implements java.io.Serializable {
       }
       BufferedReader reader =
           new BufferedReader(
-              new InputStreamReader(
-                  TextEncoding.skipBom(in, encoding), TextEncoding.strict(encoding.charset())),
+              new StrictTextReader(TextEncoding.skipBom(in, encoding), encoding.charset()),
               1 << 16);
       char delimiter = file.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
       CsvRecordReader records = new CsvRecordReader(reader, delimiter);
@@ -74,9 +71,9 @@ public final class DropFileParser implements java.io.Serializable {
       if (layout.problem() != null) {
         return single(drop, file, layout.problem(), layout.detail());
       }
-      return new Rows(drop, file, encoding.charset(), records, layout.layout());
+      return new Rows(drop, file, records, layout.layout());
     } catch (IOException | UncheckedIOException e) {
-      return single(drop, file, problem(e), message(e, null));
+      return single(drop, file, problem(e), message(e));
     }
   }
 
@@ -86,13 +83,9 @@ public final class DropFileParser implements java.io.Serializable {
         : RejectReason.FILE_UNREADABLE;
   }
 
-  private static String message(Exception e, Charset charset) {
+  private static String message(Exception e) {
     String m = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-    String encoding = charset == null ? "the file's encoding"
-        : charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset.name();
-    return TextEncoding.isDecodingError(e)
-        ? "bytes that are not valid " + encoding + " text at " + m
-        : "cannot be read: " + m;
+    return TextEncoding.isDecodingError(e) ? m : "cannot be read: " + m;
   }
 
   static Iterator<IngestRow> single(String drop, String file, RejectReason reason, String detail) {
@@ -103,16 +96,14 @@ public final class DropFileParser implements java.io.Serializable {
   private final class Rows implements Iterator<IngestRow> {
     private final String drop;
     private final String file;
-    private final Charset charset;
     private final CsvRecordReader records;
     private final TableLayout layout;
     private final Deque<IngestRow> pending = new ArrayDeque<>();
     private boolean failed;
 
-    Rows(String drop, String file, Charset charset, CsvRecordReader records, TableLayout layout) {
+    Rows(String drop, String file, CsvRecordReader records, TableLayout layout) {
       this.drop = drop;
       this.file = file;
-      this.charset = charset;
       this.records = records;
       this.layout = layout;
     }
@@ -127,7 +118,7 @@ public final class DropFileParser implements java.io.Serializable {
           pending.addAll(layout.rows(validator, drop, file, records.next()));
         } catch (UncheckedIOException e) {
           failed = true;
-          pending.add(IngestRow.rejected(drop, file, 0, null, problem(e), message(e, charset)));
+          pending.add(IngestRow.rejected(drop, file, 0, null, problem(e), message(e)));
         }
       }
       return !pending.isEmpty();

@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -45,6 +48,10 @@ public final class ParquetDropParser implements Serializable {
       if (input.getLength() == 0) {
         return DropFileParser.single(drop, file, RejectReason.FILE_EMPTY, "the file is empty");
       }
+      if (!hasMagic(input)) {
+        return DropFileParser.single(drop, file, RejectReason.FILE_UNREADABLE,
+            "not a Parquet file: it does not start and end with the bytes PAR1");
+      }
       reader = ParquetFileReader.open(input);
     } catch (IOException | RuntimeException e) {
       return DropFileParser.single(
@@ -69,6 +76,23 @@ public final class ParquetDropParser implements Serializable {
       return DropFileParser.single(drop, file, layout.problem(), layout.detail());
     }
     return new Rows(drop, file, reader, schema, layout.layout());
+  }
+
+  /** Whether {@code input} starts and ends with Parquet's magic bytes. */
+  private static boolean hasMagic(InputFile input) throws IOException {
+    long length = input.getLength();
+    if (length < 12) {
+      return false;
+    }
+    byte[] head = new byte[4];
+    byte[] tail = new byte[4];
+    try (SeekableInputStream in = input.newStream()) {
+      in.readFully(head);
+      in.seek(length - 4);
+      in.readFully(tail);
+    }
+    byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    return Arrays.equals(head, magic) && Arrays.equals(tail, magic);
   }
 
   private static String message(Throwable e) {
