@@ -19,6 +19,11 @@ public record DropDescriptor(
     Fixed defaults,
     Map<String, FileEntry> files) {
 
+  /** The drop-wide reading settings, as for a file. */
+  FileEntry dropWide() {
+    return new FileEntry(source, encoding, layout, headerLine, columns, valueColumns, defaults);
+  }
+
   /** The reading settings of one file, each replacing the drop-wide one when given. */
   public record FileEntry(
       String source,

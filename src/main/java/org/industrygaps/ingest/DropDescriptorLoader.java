@@ -75,7 +75,6 @@ public final class DropDescriptorLoader {
     if (d == null) {
       throw new ConfigException(file.name() + ": holds null; write {} for a drop without settings");
     }
-    notBlank(List.of("source"), d.source());
     if (d.publicationDate() != null) {
       try {
         LocalDate.parse(d.publicationDate());
@@ -85,8 +84,8 @@ public final class DropDescriptorLoader {
             "'" + d.publicationDate() + "' is not a date written YYYY-MM-DD");
       }
     }
-    checkSettings(List.of(), d.encoding(), d.layout(), d.headerLine(), d.columns(),
-        d.valueColumns(), d.defaults());
+    DropDescriptor.FileEntry dropWide = d.dropWide();
+    checkSettings(List.of(), dropWide);
     Map<String, String> names =
         drop.files().stream()
             .collect(Collectors.toMap(f -> f.name().substring(drop.id().length() + 1),
@@ -98,35 +97,32 @@ public final class DropDescriptorLoader {
         throw file.error(at, "the drop has no data file '" + e.getKey() + "' (data files: "
             + String.join(", ", names.keySet().stream().sorted().toList()) + ")");
       }
-      DropDescriptor.FileEntry f = e.getValue();
-      if (f == null) {
+      if (e.getValue() == null) {
         throw file.error(at, "must be an object");
       }
-      notBlank(plus(at, "source"), f.source());
-      checkSettings(at, f.encoding(), f.layout(), f.headerLine(), f.columns(), f.valueColumns(),
-          f.defaults());
+      checkSettings(at, e.getValue());
     }
     Map<String, FileSpec> specs = new LinkedHashMap<>();
     for (Map.Entry<String, String> n : names.entrySet()) {
       DropDescriptor.FileEntry f = entries.get(n.getKey());
       List<String> at = f == null ? List.of() : List.of("files", n.getKey());
-      specs.put(n.getValue(), spec(d, f, at));
+      specs.put(n.getValue(), spec(dropWide, f, at));
     }
     return new Loaded(d.source(), d.publicationDate(), Map.copyOf(specs));
   }
 
   /** The file's settings over the drop's; the defaults merge field by field. */
-  private FileSpec spec(DropDescriptor d, DropDescriptor.FileEntry f, List<String> at) {
-    String encoding = pick(f, DropDescriptor.FileEntry::encoding, d.encoding(), FileSpec.AUTO);
-    String layout = pick(f, DropDescriptor.FileEntry::layout, d.layout(), "long");
-    Integer headerLine = pick(f, DropDescriptor.FileEntry::headerLine, d.headerLine(), 1);
-    Map<String, String> columns = pick(f, DropDescriptor.FileEntry::columns, d.columns(), Map.of());
+  private FileSpec spec(DropDescriptor.FileEntry d, DropDescriptor.FileEntry f, List<String> at) {
+    String encoding = pick(d, f, DropDescriptor.FileEntry::encoding, FileSpec.AUTO);
+    String layout = pick(d, f, DropDescriptor.FileEntry::layout, "long");
+    int headerLine = pick(d, f, DropDescriptor.FileEntry::headerLine, 1);
+    Map<String, String> columns = pick(d, f, DropDescriptor.FileEntry::columns, Map.of());
     Map<String, DropDescriptor.Fixed> valueColumns =
-        pick(f, DropDescriptor.FileEntry::valueColumns, d.valueColumns(), Map.of());
+        pick(d, f, DropDescriptor.FileEntry::valueColumns, Map.of());
     DropDescriptor.Fixed defaults =
         DropDescriptor.Fixed.NONE.overriddenBy(d.defaults())
             .overriddenBy(f == null ? null : f.defaults());
-    String source = pick(f, DropDescriptor.FileEntry::source, d.source(), null);
+    String source = pick(d, f, DropDescriptor.FileEntry::source, null);
     FileSpec.Layout l = FileSpec.Layout.valueOf(layout.toUpperCase(Locale.ROOT));
     if (l == FileSpec.Layout.WIDE && valueColumns.isEmpty()) {
       throw file.error(plus(at, "layout"), "a wide layout needs value_columns: the header of each"
@@ -146,21 +142,22 @@ public final class DropDescriptorLoader {
         valueColumns, defaults, source);
   }
 
+  /** The file's own setting, else the drop-wide one, else {@code otherwise}. */
   private static <T> T pick(
-      DropDescriptor.FileEntry f, Function<DropDescriptor.FileEntry, T> field, T dropWide,
-      T otherwise) {
-    T own = f == null ? null : field.apply(f);
-    return own != null ? own : dropWide != null ? dropWide : otherwise;
+      DropDescriptor.FileEntry dropWide, DropDescriptor.FileEntry own,
+      Function<DropDescriptor.FileEntry, T> setting, T otherwise) {
+    T value = own == null ? null : setting.apply(own);
+    if (value == null) {
+      value = setting.apply(dropWide);
+    }
+    return value != null ? value : otherwise;
   }
 
-  private void checkSettings(
-      List<String> at,
-      String encoding,
-      String layout,
-      Integer headerLine,
-      Map<String, String> columns,
-      Map<String, DropDescriptor.Fixed> valueColumns,
-      DropDescriptor.Fixed defaults) {
+  private void checkSettings(List<String> at, DropDescriptor.FileEntry settings) {
+    notBlank(plus(at, "source"), settings.source());
+    String encoding = settings.encoding();
+    String layout = settings.layout();
+    Integer headerLine = settings.headerLine();
     if (encoding != null && !ENCODINGS.containsKey(encoding.toLowerCase(Locale.ROOT))) {
       throw file.error(plus(at, "encoding"), "unknown encoding '" + encoding
           + "' (known: auto, utf-8, gb18030, gbk)");
@@ -171,7 +168,7 @@ public final class DropDescriptorLoader {
     if (headerLine != null && headerLine < 1) {
       throw file.error(plus(at, "header_line"), "must be 1 or more, got " + headerLine);
     }
-    for (Map.Entry<String, String> c : orEmpty(columns).entrySet()) {
+    for (Map.Entry<String, String> c : orEmpty(settings.columns()).entrySet()) {
       List<String> field = plus(plus(at, "columns"), c.getKey());
       notBlank(field, c.getKey());
       if (c.getValue() == null || column(c.getValue()) == null) {
@@ -180,7 +177,8 @@ public final class DropDescriptorLoader {
             + ")");
       }
     }
-    for (Map.Entry<String, DropDescriptor.Fixed> v : orEmpty(valueColumns).entrySet()) {
+    for (Map.Entry<String, DropDescriptor.Fixed> v :
+        orEmpty(settings.valueColumns()).entrySet()) {
       List<String> field = plus(plus(at, "value_columns"), v.getKey());
       notBlank(field, v.getKey());
       if (v.getValue() == null) {
@@ -188,8 +186,8 @@ public final class DropDescriptorLoader {
       }
       checkFixed(field, v.getValue());
     }
-    if (defaults != null) {
-      checkFixed(plus(at, "defaults"), defaults);
+    if (settings.defaults() != null) {
+      checkFixed(plus(at, "defaults"), settings.defaults());
     }
   }
 

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * Reads one CSV file of a drop, streaming, into {@link IngestRow}s: one per record after the
@@ -93,13 +91,11 @@ public final class DropFileParser implements java.io.Serializable {
   }
 
   /** The data rows; a decoding error mid-file ends them with a file-problem row. */
-  private final class Rows implements Iterator<IngestRow> {
+  private final class Rows extends RowBuffer {
     private final String drop;
     private final String file;
     private final CsvRecordReader records;
     private final TableLayout layout;
-    private final Deque<IngestRow> pending = new ArrayDeque<>();
-    private boolean failed;
 
     Rows(String drop, String file, CsvRecordReader records, TableLayout layout) {
       this.drop = drop;
@@ -109,27 +105,17 @@ public final class DropFileParser implements java.io.Serializable {
     }
 
     @Override
-    public boolean hasNext() {
-      while (pending.isEmpty() && !failed) {
-        try {
-          if (!records.hasNext()) {
-            return false;
-          }
-          pending.addAll(layout.rows(validator, drop, file, records.next()));
-        } catch (UncheckedIOException e) {
-          failed = true;
-          pending.add(IngestRow.rejected(drop, file, 0, null, problem(e), message(e)));
+    protected boolean fill(Deque<IngestRow> rows) {
+      try {
+        if (!records.hasNext()) {
+          return false;
         }
+        rows.addAll(layout.rows(validator, drop, file, records.next()));
+        return true;
+      } catch (UncheckedIOException e) {
+        rows.add(IngestRow.rejected(drop, file, 0, null, problem(e), message(e)));
+        return false;
       }
-      return !pending.isEmpty();
-    }
-
-    @Override
-    public IngestRow next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return pending.removeFirst();
     }
   }
 }

@@ -75,8 +75,8 @@ public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<S
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
                 rejected, reasons));
       }
-      DropDescriptorLoader.Loaded d =
-          descriptors.getOrDefault(drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
+      DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
+          drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
       DropRecord record =
           new DropRecord(drop.id(), d.source(), d.publicationDate(), now, runId, files);
       if (record.rowsRead() > 0 && (double) record.rowsRejected() / record.rowsRead() > limit) {

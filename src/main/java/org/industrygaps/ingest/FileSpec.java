@@ -37,20 +37,20 @@ public record FileSpec(
     valueColumns = Map.copyOf(valueColumns);
   }
 
-  /** The column that drop.json maps header {@code name} to, compared as names are. */
+  /** The column that drop.json maps header {@code name} to, or null. */
   DropColumn mapped(String name) {
-    String n = Names.normalize(name);
-    return columns.entrySet().stream()
-        .filter(e -> Names.normalize(e.getKey()).equals(n))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElse(null);
+    return named(columns, name);
   }
 
   /** The value column that header {@code name} is, or null. */
   DropDescriptor.Fixed valueColumn(String name) {
+    return named(valueColumns, name);
+  }
+
+  /** The entry of {@code byHeader} for header {@code name}, compared as names are; or null. */
+  private static <T> T named(Map<String, T> byHeader, String name) {
     String n = Names.normalize(name);
-    return valueColumns.entrySet().stream()
+    return byHeader.entrySet().stream()
         .filter(e -> Names.normalize(e.getKey()).equals(n))
         .map(Map.Entry::getValue)
         .findFirst()

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
@@ -157,17 +155,15 @@ public final class ParquetDropParser implements Serializable {
   }
 
   /** The rows, one row group at a time; a read error ends them with a file-problem row. */
-  private final class Rows implements Iterator<IngestRow> {
+  private final class Rows extends RowBuffer {
     private final String drop;
     private final String file;
     private final ParquetFileReader reader;
     private final MessageType schema;
     private final TableLayout layout;
-    private final Deque<IngestRow> pending = new ArrayDeque<>();
     private RecordReader<Group> group;
     private long leftInGroup;
     private long row;
-    private boolean done;
 
     Rows(String drop, String file, ParquetFileReader reader, MessageType schema,
         TableLayout layout) {
@@ -179,57 +175,44 @@ public final class ParquetDropParser implements Serializable {
     }
 
     @Override
-    public boolean hasNext() {
-      while (pending.isEmpty() && !done) {
-        List<String> fields = read();
-        if (fields != null) {
-          pending.addAll(
-              layout.rows(validator, drop, file, new CsvRecord(row, csv(fields), fields, null)));
-        }
-      }
-      return !pending.isEmpty();
-    }
-
-    /** The cells of the next row; null at the end or after a read error (then reported). */
-    private List<String> read() {
+    protected boolean fill(Deque<IngestRow> rows) {
+      List<String> fields;
       try {
-        while (leftInGroup == 0) {
-          PageReadStore pages = reader.readNextRowGroup();
-          if (pages == null) {
-            finish();
-            return null;
-          }
-          leftInGroup = pages.getRowCount();
-          group = new ColumnIOFactory().getColumnIO(schema)
-              .getRecordReader(pages, new GroupRecordConverter(schema));
-        }
-        Group g = group.read();
-        leftInGroup--;
-        row++;
-        List<String> fields = new ArrayList<>(schema.getFieldCount());
-        for (int i = 0; i < schema.getFieldCount(); i++) {
-          fields.add(text(g, i));
-        }
-        return fields;
+        fields = read();
       } catch (IOException | RuntimeException e) {
-        finish();
-        pending.add(IngestRow.rejected(drop, file, 0, null, RejectReason.FILE_UNREADABLE,
+        close(reader);
+        rows.add(IngestRow.rejected(drop, file, 0, null, RejectReason.FILE_UNREADABLE,
             "cannot be read after row " + row + ": " + message(e)));
-        return null;
+        return false;
       }
+      if (fields == null) {
+        close(reader);
+        return false;
+      }
+      CsvRecord record = new CsvRecord(row, csv(fields), fields, null);
+      rows.addAll(layout.rows(validator, drop, file, record));
+      return true;
     }
 
-    private void finish() {
-      done = true;
-      close(reader);
-    }
-
-    @Override
-    public IngestRow next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+    /** The cells of the next row, or null after the last. */
+    private List<String> read() throws IOException {
+      while (leftInGroup == 0) {
+        PageReadStore pages = reader.readNextRowGroup();
+        if (pages == null) {
+          return null;
+        }
+        leftInGroup = pages.getRowCount();
+        group = new ColumnIOFactory().getColumnIO(schema)
+            .getRecordReader(pages, new GroupRecordConverter(schema));
       }
-      return pending.removeFirst();
+      Group g = group.read();
+      leftInGroup--;
+      row++;
+      List<String> fields = new ArrayList<>(schema.getFieldCount());
+      for (int i = 0; i < schema.getFieldCount(); i++) {
+        fields.add(text(g, i));
+      }
+      return fields;
     }
   }
 }

@@ -141,7 +141,9 @@ final class TableLayout {
           ? IngestRow.rejected(drop, file, record.line(), record.raw(),
               RejectReason.MALFORMED_LINE, malformed)
           : validator.validate(drop, file, record.line(), record.raw(), cells(record, v));
-      rows.add(row.accepted() ? row : row.withDetail("column '" + v.header() + "': " + row.detail()));
+      rows.add(row.accepted()
+          ? row
+          : row.withDetail("column '" + v.header() + "': " + row.detail()));
     }
     return rows;
   }
