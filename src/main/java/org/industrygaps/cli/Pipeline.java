@@ -117,8 +117,8 @@ public final class Pipeline {
     long rejected = 0;
     for (DropRecord d : drops) {
       entries.add(
-          new RunManifest.DropEntry(
-              d.drop(), d.ingestedAt(), d.runId(), ingestedNow.contains(d.drop()), d.files()));
+          new RunManifest.DropEntry(d.drop(), d.source(), d.publicationDate(), d.ingestedAt(),
+              d.runId(), ingestedNow.contains(d.drop()), d.files()));
       read += d.rowsRead();
       rejected += d.rowsRejected();
     }
@@ -153,23 +153,29 @@ public final class Pipeline {
    * accepted and rejected by reason. Writes nothing. Returns whether the input would be accepted.
    */
   public boolean validate(PrintStream out) {
-    List<Drop> drops = Inbox.list(storage, options.inbox());
     out.println("configuration " + options.conf() + ": ok (" + config.allIndustries().size()
         + " industries, " + config.targets().size() + " targets, " + config.allRegions().size()
         + " regions)");
+    List<Drop> drops = Inbox.list(storage, options.inbox());
     DropInspection inspection = DropInspection.of(spark, config, storage, drops, "validate", now());
     try {
+      int width = inspection.records().stream().flatMap(d -> d.files().stream())
+          .mapToInt(f -> f.file().length()).max().orElse(0);
       for (DropRecord d : inspection.records()) {
         out.println("drop " + d.drop());
         for (FileRecord f : d.files()) {
-          out.printf("  %-50s read %6d  accepted %6d  rejected %6d%n", f.file(), f.rowsRead(),
-              f.rowsAccepted(), f.rowsRejected());
+          out.printf("  %-" + width + "s  read %6d  accepted %6d  rejected %6d%n", f.file(),
+              f.rowsRead(), f.rowsAccepted(), f.rowsRejected());
           for (Map.Entry<String, Long> r : f.rejectedByReason().entrySet()) {
             out.printf("      %-30s %6d%n", r.getKey(), r.getValue());
           }
         }
       }
       inspection.problems().forEach(p -> out.println("PROBLEM " + p));
+      out.println(inspection.problems().isEmpty()
+          ? "input ok: " + drops.size() + " drop(s) would be accepted"
+          : "input refused: " + inspection.problems().size() + " problem(s); a run would stop"
+              + " with exit status 3 and publish nothing");
       return inspection.problems().isEmpty();
     } finally {
       inspection.release();

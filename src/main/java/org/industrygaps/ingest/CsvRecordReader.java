@@ -58,6 +58,8 @@ public final class CsvRecordReader implements Iterator<CsvRecord> {
     try {
       String text = reader.readLine();
       return text == null ? null : new Line(++linesRead, text);
+    } catch (StrictTextReader.DecodingException e) {
+      throw new UncheckedIOException(e); // names its own line
     } catch (IOException e) {
       throw new UncheckedIOException(
           new IOException("line " + (linesRead + 1) + ": " + e.getMessage(), e));

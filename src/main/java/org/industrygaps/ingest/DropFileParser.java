@@ -4,20 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
+import java.nio.charset.Charset;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.stream.Collectors;
-import org.industrygaps.config.Names;
+import java.util.Locale;
 
 /**
  * Reads one CSV file of a drop, streaming, into {@link IngestRow}s: one per record after the
- * header, or a single file-problem row (line 0) when the file as a whole cannot be read. Pure Java,
- * so it runs the same in a test and inside a Spark task.
+ * header (one per value cell in a wide table), or a single file-problem row (line 0) when the file
+ * as a whole cannot be read. Pure Java, so it runs the same in a test and inside a Spark task.
  */
 public final class DropFileParser implements java.io.Serializable {
   private final ObservationValidator validator;
@@ -26,58 +23,56 @@ public final class DropFileParser implements java.io.Serializable {
     this.validator = validator;
   }
 
-  /** The rows of {@code file} (its path, as reports show it) of drop {@code drop}. */
+  /** The rows of {@code file} ({@code <drop>/<name>}) of drop {@code drop}, read with defaults. */
   public Iterator<IngestRow> parse(String drop, String file, InputStream stream) {
+    return parse(drop, file, FileSpec.DEFAULT, stream);
+  }
+
+  /** The rows of {@code file} of drop {@code drop}, read as {@code spec} says. */
+  public Iterator<IngestRow> parse(String drop, String file, FileSpec spec, InputStream stream) {
     try {
       BufferedInputStream in = new BufferedInputStream(stream, TextEncoding.SNIFF_BYTES + 1);
-      TextEncoding.Detected encoding = TextEncoding.detect(in);
-      if (encoding == null) {
-        return single(drop, file, RejectReason.FILE_UNDECODABLE,
-            "the file is neither UTF-8 nor GB18030 text");
+      TextEncoding.Detected encoding;
+      if (FileSpec.AUTO.equals(spec.encoding())) {
+        encoding = TextEncoding.detect(in);
+        if (encoding == null) {
+          return single(drop, file, RejectReason.FILE_UNDECODABLE,
+              "the file is neither UTF-8 nor GB18030 text" + TextEncoding.hint(in));
+        }
+      } else {
+        encoding = TextEncoding.declared(in, Charset.forName(spec.encoding()));
+        if (encoding == null) {
+          return single(drop, file, RejectReason.FILE_UNDECODABLE,
+              "drop.json declares the encoding " + spec.encoding() + " but the file starts with"
+                  + " a UTF-8 byte order mark");
+        }
       }
       BufferedReader reader =
           new BufferedReader(
-              new InputStreamReader(
-                  TextEncoding.skipBom(in, encoding), TextEncoding.strict(encoding.charset())),
+              new StrictTextReader(TextEncoding.skipBom(in, encoding), encoding.charset()),
               1 << 16);
-      char delimiter = file.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+      char delimiter = file.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
       CsvRecordReader records = new CsvRecordReader(reader, delimiter);
       if (!records.hasNext()) {
         return single(drop, file, RejectReason.FILE_EMPTY, "the file has no header and no rows");
       }
       CsvRecord header = records.next();
-      Map<DropColumn, Integer> columns = columns(header);
-      List<DropColumn> missing =
-          List.of(DropColumn.values()).stream()
-              .filter(c -> c.required() && !columns.containsKey(c))
-              .toList();
-      if (header.isMalformed() || !missing.isEmpty()) {
-        return single(drop, file, RejectReason.FILE_NO_HEADER,
-            "line " + header.line() + " is not a header with the columns year, region, industry,"
-                + " indicator, value, unit (or 年份, 地区, 产业, 指标, 数值, 单位); missing: "
-                + missing.stream().map(DropColumn::code).collect(Collectors.joining(", "))
-                + "; found: " + header.raw());
+      while (header.line() < spec.headerLine() && records.hasNext()) {
+        header = records.next(); // title lines above a yearbook table's header
       }
-      return new Rows(drop, file, records, columns, header.fields().size());
+      if (header.line() < spec.headerLine()) {
+        return single(drop, file, RejectReason.FILE_NO_HEADER,
+            "no header: the file ends before line " + spec.headerLine()
+                + " (drop.json header_line)");
+      }
+      TableLayout.Result layout = TableLayout.of(header, spec, "line " + header.line());
+      if (layout.problem() != null) {
+        return single(drop, file, layout.problem(), layout.detail());
+      }
+      return new Rows(drop, file, records, layout.layout());
     } catch (IOException | UncheckedIOException e) {
       return single(drop, file, problem(e), message(e));
     }
-  }
-
-  /** Maps header cells to columns: first cell that names a column wins. */
-  static Map<DropColumn, Integer> columns(CsvRecord header) {
-    Map<DropColumn, Integer> columns = new EnumMap<>(DropColumn.class);
-    List<String> fields = header.fields();
-    for (int i = 0; i < fields.size(); i++) {
-      String name = Names.normalize(fields.get(i));
-      for (DropColumn c : DropColumn.values()) {
-        if (!columns.containsKey(c)
-            && c.headers().stream().anyMatch(h -> Names.normalize(h).equals(name))) {
-          columns.put(c, i);
-        }
-      }
-    }
-    return columns;
   }
 
   private static RejectReason problem(Exception e) {
@@ -88,61 +83,38 @@ public final class DropFileParser implements java.io.Serializable {
 
   private static String message(Exception e) {
     String m = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-    return TextEncoding.isDecodingError(e)
-        ? "bytes that are not valid text in the file's encoding at " + m
-        : "cannot be read: " + m;
+    return TextEncoding.isDecodingError(e) ? m : "cannot be read: " + m;
   }
 
-  private static Iterator<IngestRow> single(
-      String drop, String file, RejectReason reason, String detail) {
+  static Iterator<IngestRow> single(String drop, String file, RejectReason reason, String detail) {
     return List.of(IngestRow.rejected(drop, file, 0, null, reason, detail)).iterator();
   }
 
   /** The data rows; a decoding error mid-file ends them with a file-problem row. */
-  private final class Rows implements Iterator<IngestRow> {
+  private final class Rows extends RowBuffer {
     private final String drop;
     private final String file;
     private final CsvRecordReader records;
-    private final Map<DropColumn, Integer> columns;
-    private final int width;
-    private boolean failed;
-    private UncheckedIOException error;
+    private final TableLayout layout;
 
-    Rows(String drop, String file, CsvRecordReader records, Map<DropColumn, Integer> columns,
-        int width) {
+    Rows(String drop, String file, CsvRecordReader records, TableLayout layout) {
       this.drop = drop;
       this.file = file;
       this.records = records;
-      this.columns = columns;
-      this.width = width;
+      this.layout = layout;
     }
 
     @Override
-    public boolean hasNext() {
-      if (failed) {
-        return false;
-      }
+    protected boolean fill(Deque<IngestRow> rows) {
       try {
-        return records.hasNext();
-      } catch (UncheckedIOException e) {
-        error = e; // next() reports it
-        return true;
-      }
-    }
-
-    @Override
-    public IngestRow next() {
-      if (failed) {
-        throw new NoSuchElementException();
-      }
-      try {
-        if (error != null) {
-          throw error;
+        if (!records.hasNext()) {
+          return false;
         }
-        return validator.validate(drop, file, records.next(), columns, width);
+        rows.addAll(layout.rows(validator, drop, file, records.next()));
+        return true;
       } catch (UncheckedIOException e) {
-        failed = true;
-        return IngestRow.rejected(drop, file, 0, null, problem(e), message(e));
+        rows.add(IngestRow.rejected(drop, file, 0, null, problem(e), message(e)));
+        return false;
       }
     }
   }

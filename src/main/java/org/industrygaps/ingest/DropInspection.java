@@ -39,12 +39,25 @@ public record DropInspection(
       List<Drop> drops,
       String runId,
       String now) {
+    List<String> problems = new ArrayList<>();
+    Map<String, DropDescriptorLoader.Loaded> descriptors = new HashMap<>();
+    Map<String, FileSpec> specs = new HashMap<>();
+    for (Drop drop : drops) {
+      try {
+        DropDescriptorLoader.Loaded loaded = DropDescriptorLoader.load(storage, config, drop);
+        descriptors.put(drop.id(), loaded);
+        specs.putAll(loaded.files());
+      } catch (InputException e) {
+        problems.add(e.getMessage()); // its files are not read: how to read them is unknown
+      }
+    }
+    List<Drop> readable = drops.stream().filter(d -> descriptors.containsKey(d.id())).toList();
     // Parsed once and cached; every count and write below reads the cache.
-    Dataset<Row> parsed = DropReader.read(spark, config, drops).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> parsed =
+        DropReader.read(spark, config, readable, specs).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> duplicates =
         WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> rows = WithinDropDuplicates.mark(parsed, duplicates);
-    List<String> problems = new ArrayList<>();
     // Small results only: one row per file and reason, and the file problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
@@ -71,7 +84,10 @@ public record DropInspection(
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
                 rejected, reasons));
       }
-      DropRecord record = new DropRecord(drop.id(), now, runId, files);
+      DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
+          drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
+      DropRecord record =
+          new DropRecord(drop.id(), d.source(), d.publicationDate(), now, runId, files);
       if (record.rowsRead() > 0 && (double) record.rowsRejected() / record.rowsRead() > limit) {
         problems.add(
             String.format(

@@ -1,12 +1,17 @@
 package org.industrygaps.ingest;
 
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -18,13 +23,16 @@ import org.industrygaps.config.PlanConfig;
 
 /**
  * Reads the files of the given drops into a dataset of {@link IngestSchema} rows, one per CSV
- * record. Each file is parsed whole by one task (line numbers need the file's order), streaming, on
- * the executors; the driver only lists the files.
+ * record (one per value cell of a wide table, one per row of a Parquet file). Each file is parsed
+ * whole by one task (line numbers need the file's order), streaming, on the executors, as its
+ * {@link FileSpec} says; the driver only lists the files.
  */
 public final class DropReader {
   private DropReader() {}
 
-  public static Dataset<Row> read(SparkSession spark, PlanConfig config, List<Drop> drops) {
+  /** Reads {@code drops}, each file as {@code specs} says (by {@code <drop>/<name>}). */
+  public static Dataset<Row> read(
+      SparkSession spark, PlanConfig config, List<Drop> drops, Map<String, FileSpec> specs) {
     String paths =
         drops.stream()
             .flatMap(d -> d.files().stream())
@@ -35,8 +43,12 @@ public final class DropReader {
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Broadcast once: the configuration can be large (a target per county) and every task needs it.
-    Broadcast<DropFileParser> parser =
-        sc.broadcast(new DropFileParser(new ObservationValidator(config)));
+    ObservationValidator validator = new ObservationValidator(config);
+    Broadcast<Parsers> parsers =
+        sc.broadcast(
+            new Parsers(
+                new DropFileParser(validator), new ParquetDropParser(validator),
+                new HashMap<>(specs)));
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
     JavaRDD<Row> rows =
         sc.binaryFiles(paths, partitions)
@@ -44,20 +56,43 @@ public final class DropReader {
                 file -> {
                   Path path = new Path(file._1());
                   String drop = path.getParent().getName();
-                  return rows(parser.value(), drop, drop + "/" + path.getName(), file._2());
+                  String name = drop + "/" + path.getName();
+                  Parsers p = parsers.value();
+                  FileSpec spec = p.specs().getOrDefault(name, FileSpec.DEFAULT);
+                  if (Inbox.isParquet(name)) {
+                    return rows(parquet(p.parquet(), drop, name, spec, file._2()), null);
+                  }
+                  DataInputStream in = file._2().open();
+                  return rows(p.csv().parse(drop, name, spec, in), in);
                 });
     return spark.createDataFrame(rows, IngestSchema.SCHEMA);
   }
 
-  private static Iterator<Row> rows(
-      DropFileParser parser, String drop, String name, PortableDataStream stream) {
-    DataInputStream in = stream.open();
-    Iterator<IngestRow> parsed = parser.parse(drop, name, in);
+  /** What every task needs to parse its file. */
+  private record Parsers(
+      DropFileParser csv, ParquetDropParser parquet, HashMap<String, FileSpec> specs)
+      implements java.io.Serializable {}
+
+  private static Iterator<IngestRow> parquet(
+      ParquetDropParser parser, String drop, String name, FileSpec spec,
+      PortableDataStream stream) {
+    InputFile input;
+    try {
+      input = HadoopInputFile.fromPath(new Path(stream.getPath()), stream.getConfiguration());
+    } catch (IOException e) {
+      return DropFileParser.single(
+          drop, name, RejectReason.FILE_UNREADABLE, "cannot be read: " + e.getMessage());
+    }
+    return parser.parse(drop, name, spec, input);
+  }
+
+  /** {@code parsed} as Spark rows; {@code in} (if any) is closed after the last. */
+  private static Iterator<Row> rows(Iterator<IngestRow> parsed, Closeable in) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
         boolean more = parsed.hasNext();
-        if (!more) {
+        if (!more && in != null) {
           try {
             in.close();
           } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.industrygaps.storage.Storage;
 /** The drops waiting in the inbox folder, in arrival order (their names sort that way). */
 public final class Inbox {
   /** The data files a drop may hold; anything else (drop.json, README) is not data. */
-  static final Set<String> DATA_EXTENSIONS = Set.of("csv", "tsv");
+  static final Set<String> DATA_EXTENSIONS = Set.of("csv", "tsv", "parquet");
 
   private Inbox() {}
 
@@ -34,6 +34,11 @@ public final class Inbox {
       drops.add(new Drop(id, entry.getPath().toString(), List.copyOf(files)));
     }
     return drops;
+  }
+
+  /** Whether data file {@code name} is a Parquet file (else CSV or TSV text). */
+  static boolean isParquet(String name) {
+    return extension(name).equals("parquet");
   }
 
   static String extension(String name) {

@@ -29,6 +29,13 @@ public record IngestRow(
     return reason == null;
   }
 
+  /** This row with another detail. */
+  IngestRow withDetail(String text) {
+    return new IngestRow(
+        drop, file, line, raw, year, region, industry, indicator, value, unit, reportedValue,
+        reportedUnit, source, note, reason, text);
+  }
+
   static IngestRow rejected(
       String drop, String file, long line, String raw, RejectReason reason, String detail) {
     return new IngestRow(

@@ -3,8 +3,6 @@ package org.industrygaps.ingest;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.text.Normalizer;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,30 +28,18 @@ public final class ObservationValidator implements Serializable {
   }
 
   /**
-   * Validates one record whose fields are laid out as {@code columns} says (column → index, absent
-   * optional columns are missing from the map).
+   * Validates one row given as the text of each column (an absent column is empty): line
+   * {@code line} of {@code file}, whose raw content is {@code raw}.
    */
   public IngestRow validate(
-      String drop, String file, CsvRecord record, Map<DropColumn, Integer> columns, int width) {
-    if (record.isMalformed()) {
-      return IngestRow.rejected(
-          drop, file, record.line(), record.raw(), RejectReason.MALFORMED_LINE, record.malformed());
-    }
-    List<String> fields = record.fields();
-    if (fields.size() < width || !fields.subList(width, fields.size()).stream().allMatch(String::isBlank)) {
-      return IngestRow.rejected(
-          drop, file, record.line(), record.raw(), RejectReason.MALFORMED_LINE,
-          "expected " + width + " fields as in the header, found " + fields.size());
-    }
-    Map<DropColumn, String> cell = new EnumMap<>(DropColumn.class);
-    columns.forEach((column, index) -> cell.put(column, fields.get(index).strip()));
+      String drop, String file, long line, String raw, Map<DropColumn, String> cell) {
     Outcome o = check(cell);
     if (o.reason != null) {
-      return IngestRow.rejected(drop, file, record.line(), record.raw(), o.reason, o.detail);
+      return IngestRow.rejected(drop, file, line, raw, o.reason, o.detail);
     }
     // An accepted row is traced by file and line; its raw text is kept for rejected rows only.
     return new IngestRow(
-        drop, file, record.line(), null, o.year, o.region, o.industry, o.indicator, o.value,
+        drop, file, line, null, o.year, o.region, o.industry, o.indicator, o.value,
         o.unit, o.reportedValue, o.reportedUnit, blankToNull(cell.get(DropColumn.SOURCE)),
         blankToNull(cell.get(DropColumn.NOTE)), null, null);
   }

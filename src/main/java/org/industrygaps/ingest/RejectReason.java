@@ -22,6 +22,7 @@ public enum RejectReason {
   CONFLICTING_DUPLICATE,
   FILE_EMPTY(true),
   FILE_NO_HEADER(true),
+  FILE_MISSING_COLUMNS(true),
   FILE_UNDECODABLE(true),
   FILE_UNREADABLE(true);
 

@@ -47,6 +47,35 @@ public final class TextEncoding {
     return null;
   }
 
+  /**
+   * The encoding that drop.json declares, with a UTF-8 BOM to skip; null when a GB18030 file starts
+   * with a UTF-8 BOM (the declaration is wrong). Leaves {@code in} at its start.
+   */
+  public static Detected declared(BufferedInputStream in, Charset charset) throws IOException {
+    in.mark(UTF8_BOM.length);
+    byte[] head = in.readNBytes(UTF8_BOM.length);
+    in.reset();
+    boolean bom = Arrays.equals(head, UTF8_BOM);
+    if (bom && !charset.equals(StandardCharsets.UTF_8)) {
+      return null;
+    }
+    return new Detected(charset, bom);
+  }
+
+  /** What else a file that is neither UTF-8 nor GB18030 may be, for the message; or "". */
+  static String hint(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    byte[] head = in.readNBytes(2);
+    in.reset();
+    if (head.length == 2
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+            || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+      return " (it starts with a UTF-16 byte order mark, as Excel's \"Unicode text\" does:"
+          + " save it as \"CSV UTF-8\")";
+    }
+    return "";
+  }
+
   /** Whether {@code bytes} decode without error (a sequence cut at the end is fine unless whole). */
   static boolean decodes(byte[] bytes, Charset charset, boolean whole) {
     CharsetDecoder decoder = strict(charset);

@@ -35,8 +35,15 @@ public record RunManifest(
   /** The plan the report measures against. */
   public record PlanInfo(String id, String nameZh, int baselineYear, int targetYear, String status) {}
 
-  /** A drop in the warehouse: ingested by this run or by an earlier one. */
-  public record DropEntry(String drop, String ingestedAt, String ingestedByRun, boolean ingestedThisRun, List<FileRecord> files) {}
+  /** A drop in the warehouse: ingested by this run or by an earlier one; source from drop.json. */
+  public record DropEntry(
+      String drop,
+      String source,
+      String publicationDate,
+      String ingestedAt,
+      String ingestedByRun,
+      boolean ingestedThisRun,
+      List<FileRecord> files) {}
 
   /** Rows read, accepted and rejected over all drops. */
   public record Totals(long rowsRead, long rowsAccepted, long rowsRejected) {}
