@@ -10,15 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ObservationValidatorTest {
-  private static final Map<DropColumn, Integer> COLUMNS =
-      Map.of(
-          DropColumn.YEAR, 0, DropColumn.REGION, 1, DropColumn.INDUSTRY, 2, DropColumn.INDICATOR, 3,
-          DropColumn.VALUE, 4, DropColumn.UNIT, 5);
-
   private static IngestRow validate(String... fields) {
-    CsvRecord record = new CsvRecord(7, String.join(",", fields), List.of(fields), null);
+    Map<DropColumn, String> cells = new java.util.EnumMap<>(DropColumn.class);
+    List<DropColumn> order =
+        List.of(DropColumn.YEAR, DropColumn.REGION, DropColumn.INDUSTRY, DropColumn.INDICATOR,
+            DropColumn.VALUE, DropColumn.UNIT);
+    for (int i = 0; i < fields.length; i++) {
+      cells.put(order.get(i), fields[i].strip());
+    }
     return new ObservationValidator(TestSpark.sampleConfig())
-        .validate("d1", "d1/f.csv", record, COLUMNS, 6);
+        .validate("d1", "d1/f.csv", 7, String.join(",", fields), cells);
   }
 
   @Test
@@ -84,26 +85,5 @@ class ObservationValidatorTest {
     assertThat(row.detail()).isEqualTo(detail);
     assertThat(row.line()).isEqualTo(7);
     assertThat(row.value()).isNull();
-  }
-
-  @Test
-  void aRecordWithTooFewFieldsIsMalformed() {
-    CsvRecord record = new CsvRecord(3, "2024,成都市,动力电池", List.of("2024", "成都市", "动力电池"), null);
-    IngestRow row =
-        new ObservationValidator(TestSpark.sampleConfig()).validate("d", "d/f.csv", record, COLUMNS, 6);
-
-    assertThat(row.reason()).isEqualTo(RejectReason.MALFORMED_LINE);
-    assertThat(row.detail()).isEqualTo("expected 6 fields as in the header, found 3");
-    assertThat(row.raw()).isEqualTo("2024,成都市,动力电池");
-  }
-
-  @Test
-  void trailingEmptyFieldsFromSpreadsheetsAreAccepted() {
-    List<String> fields = List.of("2024", "成都", "rail_transit", "revenue", "1", "亿元", "", "");
-    IngestRow row =
-        new ObservationValidator(TestSpark.sampleConfig())
-            .validate("d", "d/f.csv", new CsvRecord(2, "", fields, null), COLUMNS, 6);
-
-    assertThat(row.accepted()).isTrue();
   }
 }
