@@ -148,6 +148,9 @@ public final class Main {
         .config("spark.sql.debug.maxToStringFields", "1000")
         // No _SUCCESS markers and no .crc side files where readers look.
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-        .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
+        // Hadoop caches one FileSystem per scheme: without this, a local file system created
+        // earlier in the JVM with the default settings would be used (and write .crc files).
+        .config("spark.hadoop.fs.file.impl.disable.cache", "true");
   }
 }
