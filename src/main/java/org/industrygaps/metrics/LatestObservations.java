@@ -21,6 +21,6 @@ public final class LatestObservations {
                     Window.partitionBy("industry", "indicator", "region", "year")
                         .orderBy(col("drop").desc())))
         .where(col("_rank").equalTo(1))
-        .select("industry", "indicator", "region", "year", "value", "unit", "drop");
+        .select("industry", "indicator", "region", "year", "value", "unit", "drop", "series_break");
   }
 }
