@@ -16,6 +16,7 @@ import org.industrygaps.config.Indicator;
 import org.industrygaps.config.Industry;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Region;
+import org.industrygaps.metrics.IndustryRollup;
 
 /**
  * Adds the labels every report row carries after its codes: industry, indicator and region names
@@ -49,6 +50,11 @@ public final class ReportLabels {
     List<Row> indicatorRows = new ArrayList<>();
     for (Indicator i : config.indicators()) {
       indicatorRows.add(RowFactory.create(i.code(), i.nameZh(), i.nameEn(), i.direction()));
+    }
+    if (config.indicator(IndustryRollup.ALL_INDICATORS) == null) {
+      // Roll-up rows span all indicators: names, but no unit and no direction.
+      indicatorRows.add(
+          RowFactory.create(IndustryRollup.ALL_INDICATORS, "全部指标", "All indicators", null));
     }
     List<Row> regionRows = new ArrayList<>();
     for (Region r : config.allRegions()) {
