@@ -13,30 +13,24 @@ import java.util.Objects;
  * baseline, no time elapsed) is not_assessable; then pace_index ≥ ahead is ahead, ≥ on_pace is
  * on_pace, otherwise behind.
  */
-public enum PaceStatus {
-  ACHIEVED_EARLY("achieved_early", "提前实现"),
-  ACHIEVED("achieved", "如期实现"),
-  AHEAD("ahead", "快于预期"),
-  ON_PACE("on_pace", "基本符合预期"),
-  BEHIND("behind", "滞后"),
-  NOT_ASSESSABLE("not_assessable", "无法评估");
+public enum PaceStatus implements Labelled {
+  ACHIEVED_EARLY,
+  ACHIEVED,
+  AHEAD,
+  ON_PACE,
+  BEHIND,
+  NOT_ASSESSABLE;
 
-  private final String code;
-  private final String labelZh;
-
-  PaceStatus(String code, String labelZh) {
-    this.code = code;
-    this.labelZh = labelZh;
-  }
-
-  /** The code written to the outputs ({@code pace_status}). */
-  public String code() {
-    return code;
-  }
-
-  /** The Chinese label written to the outputs ({@code pace_status_zh}). */
+  @Override
   public String labelZh() {
-    return labelZh;
+    return switch (this) {
+      case ACHIEVED_EARLY -> "提前实现";
+      case ACHIEVED -> "如期实现";
+      case AHEAD -> "快于预期";
+      case ON_PACE -> "基本符合预期";
+      case BEHIND -> "滞后";
+      case NOT_ASSESSABLE -> "无法评估";
+    };
   }
 
   /** The pace status of computed metrics. */

@@ -7,27 +7,18 @@ import java.util.Objects;
  * indicator's direction: likely_met when the whole interval is on the good side of the target,
  * likely_missed when it is all on the bad side, uncertain when the target lies inside.
  */
-public enum TrendReading {
-  LIKELY_MET("likely_met", "很可能实现"),
-  UNCERTAIN("uncertain", "不确定"),
-  LIKELY_MISSED("likely_missed", "很可能未实现");
+public enum TrendReading implements Labelled {
+  LIKELY_MET,
+  UNCERTAIN,
+  LIKELY_MISSED;
 
-  private final String code;
-  private final String labelZh;
-
-  TrendReading(String code, String labelZh) {
-    this.code = code;
-    this.labelZh = labelZh;
-  }
-
-  /** The code written to the outputs ({@code trend_reading}). */
-  public String code() {
-    return code;
-  }
-
-  /** The Chinese label written to the outputs ({@code trend_reading_zh}). */
+  @Override
   public String labelZh() {
-    return labelZh;
+    return switch (this) {
+      case LIKELY_MET -> "很可能实现";
+      case UNCERTAIN -> "不确定";
+      case LIKELY_MISSED -> "很可能未实现";
+    };
   }
 
   /**

@@ -155,8 +155,8 @@ class SampleRunTest {
   @Test
   void everyMetricAgreesWithTheFormulasRecomputedFromTheInputRows() throws IOException {
     PlanConfig config = TestSpark.sampleConfig();
-    Map<String, TreeMap<Integer, Double>> series = seriesFromInput(config);
-    Map<String, java.util.Set<Integer>> breaks = breaksFromInput(config);
+    Map<String, java.util.Set<Integer>> breaks = new HashMap<>();
+    Map<String, TreeMap<Integer, Double>> series = seriesFromInput(config, breaks);
     List<Map<String, String>> gaps = csvMaps(latest.resolve("csv/all_industries.csv"));
     int assessed = 0;
     for (Target t : config.targets()) {
@@ -243,17 +243,22 @@ class SampleRunTest {
     return industry + "|" + indicator + "|" + region;
   }
 
-  /** The sample's series as this test reads them from the drop files. */
-  private static Map<String, TreeMap<Integer, Double>> seriesFromInput(PlanConfig config)
-      throws IOException {
+  /**
+   * The sample's series as this test reads them from the drop files; {@code breaks} receives the
+   * years whose row in force has series_break / 口径调整 true, 1, yes or 是.
+   */
+  private static Map<String, TreeMap<Integer, Double>> seriesFromInput(
+      PlanConfig config, Map<String, java.util.Set<Integer>> breaks) throws IOException {
     // key|year -> value, drops in arrival order so a later one overwrites
     Map<String, Double> latestValue = new TreeMap<>();
+    Map<String, Boolean> latestBreak = new TreeMap<>();
     List<Path> drops;
     try (Stream<Path> s = Files.list(INBOX)) {
       drops = s.filter(Files::isDirectory).sorted().toList();
     }
     for (Path drop : drops) {
       Map<String, List<Double>> inDrop = new HashMap<>();
+      Map<String, Boolean> breakInDrop = new HashMap<>();
       List<Path> files;
       try (Stream<Path> s = Files.list(drop)) {
         files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -269,6 +274,7 @@ class SampleRunTest {
         int indicator = header.indexOf(header.contains("indicator") ? "indicator" : "指标");
         int value = header.indexOf(header.contains("value") ? "value" : "数值");
         int unit = header.indexOf(header.contains("unit") ? "unit" : "单位");
+        int brk = header.indexOf(header.contains("series_break") ? "series_break" : "口径调整");
         for (CsvRecord r : records.subList(1, records.size())) {
           List<String> f = r.fields();
           if (f.size() < header.size()) {
@@ -292,14 +298,23 @@ class SampleRunTest {
           }
           String k = key(ind.get().code(), indic.get().code(), reg.get().code()) + "|" + y;
           inDrop.computeIfAbsent(k, z -> new ArrayList<>()).add(x * u.get().factor() / canonical.factor());
+          breakInDrop.put(k, brk >= 0 && List.of("true", "1", "yes", "是").contains(f.get(brk).strip().toLowerCase()));
         }
       }
       inDrop.forEach((k, values) -> {
         if (values.stream().distinct().count() == 1) {
           latestValue.put(k, values.get(0));
+          latestBreak.put(k, breakInDrop.get(k));
         }
       });
     }
+    latestBreak.forEach((k, b) -> {
+      if (b) {
+        int cut = k.lastIndexOf('|');
+        breaks.computeIfAbsent(k.substring(0, cut), z -> new java.util.TreeSet<>())
+            .add(Integer.valueOf(k.substring(cut + 1)));
+      }
+    });
     Map<String, TreeMap<Integer, Double>> series = new HashMap<>();
     Map<String, Double> citySums = new HashMap<>();
     for (var e : latestValue.entrySet()) {
@@ -315,59 +330,6 @@ class SampleRunTest {
       series.computeIfAbsent(key(p[0], p[1], p[2]), z -> new TreeMap<>()).putIfAbsent(Integer.valueOf(p[3]), sum);
     });
     return series;
-  }
-
-  /**
-   * Series breaks as this test reads them: (industry|indicator|region) → years whose row in force
-   * (the latest drop's) has series_break / 口径调整 true, 1, yes or 是.
-   */
-  private static Map<String, java.util.Set<Integer>> breaksFromInput(PlanConfig config)
-      throws IOException {
-    Map<String, Boolean> flag = new TreeMap<>();
-    List<Path> drops;
-    try (Stream<Path> s = Files.list(INBOX)) {
-      drops = s.filter(Files::isDirectory).sorted().toList();
-    }
-    for (Path drop : drops) {
-      List<Path> files;
-      try (Stream<Path> s = Files.list(drop)) {
-        files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-      }
-      for (Path file : files) {
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<CsvRecord> records = new ArrayList<>();
-        new CsvRecordReader(new BufferedReader(new StringReader(text)), ',').forEachRemaining(records::add);
-        List<String> header = records.get(0).fields();
-        int brk = header.contains("series_break") ? header.indexOf("series_break") : header.indexOf("口径调整");
-        int year = header.indexOf(header.contains("year") ? "year" : "年份");
-        int region = header.indexOf(header.contains("region") ? "region" : "地区");
-        int industry = header.indexOf(header.contains("industry") ? "industry" : "产业");
-        int indicator = header.indexOf(header.contains("indicator") ? "indicator" : "指标");
-        for (CsvRecord r : records.subList(1, records.size())) {
-          List<String> f = r.fields();
-          if (f.size() < header.size()) {
-            continue;
-          }
-          var reg = config.regionNamed(f.get(region));
-          var ind = config.industryNamed(f.get(industry));
-          var indic = config.indicatorNamed(f.get(indicator));
-          if (reg.isEmpty() || ind.isEmpty() || indic.isEmpty()) {
-            continue;
-          }
-          String k = key(ind.get().code(), indic.get().code(), reg.get().code()) + "|" + f.get(year);
-          flag.put(k, brk >= 0 && List.of("true", "1", "yes", "是").contains(f.get(brk).strip().toLowerCase()));
-        }
-      }
-    }
-    Map<String, java.util.Set<Integer>> breaks = new HashMap<>();
-    flag.forEach((k, b) -> {
-      if (b) {
-        int cut = k.lastIndexOf('|');
-        breaks.computeIfAbsent(k.substring(0, cut), z -> new java.util.TreeSet<>())
-            .add(Integer.valueOf(k.substring(cut + 1)));
-      }
-    });
-    return breaks;
   }
 
   @Test

@@ -23,11 +23,7 @@ class IndustryRollupTest {
   static void rollUp() {
     Dataset<Row> latest =
         LatestObservations.of(
-            Observations.inDrop("d")
-                .add("power_battery", "revenue", "510000", 2022, 2230)
-                .add("power_battery", "revenue", "510000", 2023, 2700)
-                .add("power_battery", "revenue", "510000", 2024, 3100)
-                .add("power_battery", "revenue", "510000", 2025, 3500)
+            MilestonesAndBreaksReportTest.powerBatteryRevenue(Observations.inDrop("d"))
                 .add("power_battery", "revenue", "511500", 2022, 860)
                 .add("power_battery", "revenue", "511500", 2023, 1030)
                 .add("power_battery", "revenue", "511500", 2024, 1180)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Worked example of a milestone and a goal on one series: Sichuan power-battery revenue
- * 2022 = 2230, 2023 = 2700, 2024 = 3100, 2025 = 3500 (亿元, the sample's values), with an
+ * 2022 = 2230, 2023 = 2700, 2024 = 3100, 2025 = 3500 (亿元; the sample has the same ends), with an
  * (illustrative) 2025 milestone of 3600 and the 2027 goal of 5000. Each target is measured on its
  * own: same baseline, its own year and value.
  */

@@ -27,12 +27,7 @@ class MilestonesAndBreaksReportTest {
   static void sample() {
     latest =
         LatestObservations.of(
-                Observations.inDrop("d")
-                    // Sichuan power-battery revenue: the 2025 milestone (3600) and the 2027 goal.
-                    .add("power_battery", "revenue", "510000", 2022, 2230)
-                    .add("power_battery", "revenue", "510000", 2023, 2700)
-                    .add("power_battery", "revenue", "510000", 2024, 3100)
-                    .add("power_battery", "revenue", "510000", 2025, 3500)
+                powerBatteryRevenue(Observations.inDrop("d"))
                     // Baijiu: a new statistical basis from 2023.
                     .add("premium_baijiu", "revenue", "510000", 2022, 3447.2)
                     .addBreak("premium_baijiu", "revenue", "510000", 2023, 3020)
@@ -54,6 +49,18 @@ class MilestonesAndBreaksReportTest {
     gaps = GapReport.gaps(targets, STATUS, PACE).collectAsList();
     trajectory =
         GapReport.trajectory(targets, STATUS).orderBy("target_year", "year").collectAsList();
+  }
+
+  /**
+   * Sichuan power-battery revenue of MilestoneTest, which carries the 2025 milestone (3600) and
+   * the 2027 goal (5000) of the sample plan.
+   */
+  static Observations powerBatteryRevenue(Observations observations) {
+    return observations
+        .add("power_battery", "revenue", "510000", 2022, 2230)
+        .add("power_battery", "revenue", "510000", 2023, 2700)
+        .add("power_battery", "revenue", "510000", 2024, 3100)
+        .add("power_battery", "revenue", "510000", 2025, 3500);
   }
 
   private static List<Row> gapsOf(String industry, String indicator, String region) {
