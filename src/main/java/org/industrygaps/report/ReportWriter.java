@@ -54,7 +54,9 @@ public final class ReportWriter {
       while (at < outputs.size() && !outputs.get(at).name().equals(ReportTables.ROLLUP)) {
         at++;
       }
-      outputs.add(Math.min(at + 1, outputs.size()), new OutputRecord("csv_rollup", "csv/rollup.csv", "csv", rows));
+      outputs.add(
+          Math.min(at + 1, outputs.size()),
+          new OutputRecord("csv_rollup", "csv/rollup.csv", "csv", rows));
     }
     Map<String, String> byIndustry = new LinkedHashMap<>();
     for (Industry i : config.allIndustries()) {
