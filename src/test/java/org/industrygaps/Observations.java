@@ -25,10 +25,21 @@ public final class Observations {
   }
 
   public Observations add(String industry, String indicator, String region, int year, double value) {
+    return add(industry, indicator, region, year, value, false);
+  }
+
+  /** An observation whose value starts a new statistical basis (series_break = true). */
+  public Observations addBreak(
+      String industry, String indicator, String region, int year, double value) {
+    return add(industry, indicator, region, year, value, true);
+  }
+
+  private Observations add(
+      String industry, String indicator, String region, int year, double value, boolean brk) {
     rows.add(
         RowFactory.create(
             year, region, industry, indicator, value, "亿元", value, "亿元", null, null,
-            drop + "/f.csv", (long) rows.size() + 2, drop));
+            drop + "/f.csv", (long) rows.size() + 2, brk, drop));
     return this;
   }
 

@@ -42,8 +42,20 @@ public final class TestSpark {
   public static synchronized PlanConfig sampleConfig() {
     if (sample == null) {
       // No Spark needed to read conf/: pure-Java tests stay fast.
-      sample = PlanConfigLoader.load(new Storage(new Configuration()), "conf");
+      sample = PlanConfigLoader.load(new Storage(localHadoop()), "conf");
     }
     return sample;
+  }
+
+  /**
+   * A Hadoop configuration for local files without Spark, with the job's local file system
+   * (RawLocalFileSystem, no .crc side files). Hadoop caches one file system per scheme whatever
+   * the configuration, so a plain {@code new Configuration()} used first would give every later
+   * Spark write of the test JVM the checksumming LocalFileSystem and its .crc files.
+   */
+  public static Configuration localHadoop() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    return conf;
   }
 }

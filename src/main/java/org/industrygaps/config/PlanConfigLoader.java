@@ -190,6 +190,16 @@ public final class PlanConfigLoader {
     if (!(share >= 0 && share <= 1)) {
       throw file.error("reject_limit_share", "must be a share between 0 and 1, got " + share);
     }
+    Settings.PaceThresholds pace = required(file, "pace_thresholds", s.paceThresholds());
+    double ahead = required(file, "pace_thresholds.ahead", pace.ahead());
+    double onPace = required(file, "pace_thresholds.on_pace", pace.onPace());
+    if (!(0 < onPace && onPace < ahead)) {
+      throw file.error(
+          "pace_thresholds.on_pace", "must be above 0 and below ahead (" + ahead + "), got " + onPace);
+    }
+    if (!Double.isFinite(ahead)) {
+      throw file.error("pace_thresholds.ahead", "must be a finite number, got " + ahead);
+    }
   }
 
   // ---- plan.yaml

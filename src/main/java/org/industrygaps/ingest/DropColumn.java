@@ -15,7 +15,9 @@ public enum DropColumn {
   VALUE(true, "value", "数值", "值", "数据"),
   UNIT(true, "unit", "单位", "计量单位"),
   SOURCE(false, "source", "来源", "数据来源"),
-  NOTE(false, "note", "备注", "说明");
+  NOTE(false, "note", "备注", "说明"),
+  /** true when the value starts a new statistical basis (a series break); empty is false. */
+  SERIES_BREAK(false, "series_break", "口径调整");
 
   private final boolean required;
   private final List<String> headers;

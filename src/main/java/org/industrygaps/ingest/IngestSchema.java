@@ -1,5 +1,6 @@
 package org.industrygaps.ingest;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -28,7 +29,8 @@ public final class IngestSchema {
           .add("source", StringType)
           .add("note", StringType)
           .add("reason", StringType)
-          .add("detail", StringType);
+          .add("detail", StringType)
+          .add("series_break", BooleanType, false);
 
   private IngestSchema() {}
 
@@ -36,6 +38,6 @@ public final class IngestSchema {
     return RowFactory.create(
         r.drop(), r.file(), r.line(), r.raw(), r.year(), r.region(), r.industry(), r.indicator(),
         r.value(), r.unit(), r.reportedValue(), r.reportedUnit(), r.source(), r.note(),
-        r.reason() == null ? null : r.reason().code(), r.detail());
+        r.reason() == null ? null : r.reason().code(), r.detail(), r.seriesBreak());
   }
 }

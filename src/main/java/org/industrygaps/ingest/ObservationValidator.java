@@ -20,6 +20,9 @@ public final class ObservationValidator implements Serializable {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
   private static final Pattern YEAR = Pattern.compile("(\\d{4})(年|年度)?");
+  private static final Map<String, Boolean> FLAGS =
+      Map.of("true", true, "1", true, "yes", true, "是", true,
+          "false", false, "0", false, "no", false, "否", false, "", false);
 
   private final PlanConfig config;
 
@@ -41,7 +44,7 @@ public final class ObservationValidator implements Serializable {
     return new IngestRow(
         drop, file, line, null, o.year, o.region, o.industry, o.indicator, o.value,
         o.unit, o.reportedValue, o.reportedUnit, blankToNull(cell.get(DropColumn.SOURCE)),
-        blankToNull(cell.get(DropColumn.NOTE)), null, null);
+        blankToNull(cell.get(DropColumn.NOTE)), null, null, o.seriesBreak);
   }
 
   private static final class Outcome {
@@ -55,6 +58,7 @@ public final class ObservationValidator implements Serializable {
     String unit;
     Double reportedValue;
     String reportedUnit;
+    boolean seriesBreak;
 
     static Outcome reject(RejectReason reason, String detail) {
       Outcome o = new Outcome();
@@ -134,7 +138,15 @@ public final class ObservationValidator implements Serializable {
           "unit: '" + unitName + "' does not convert to " + canonical.get().unit() + " ("
               + unit.get().dimension() + ", not " + canonical.get().dimension() + ")");
     }
+    String breakText = cell.getOrDefault(DropColumn.SERIES_BREAK, "");
+    Boolean seriesBreak = FLAGS.get(fold(breakText).toLowerCase(java.util.Locale.ROOT));
+    if (seriesBreak == null) {
+      return Outcome.reject(
+          RejectReason.INVALID_SERIES_BREAK,
+          "series_break: '" + breakText + "' is not true/false, 1/0, yes/no or 是/否");
+    }
     Outcome o = new Outcome();
+    o.seriesBreak = seriesBreak;
     o.year = year;
     o.region = region.get().code();
     o.industry = industry.get().code();

@@ -1,7 +1,9 @@
 package org.industrygaps.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -15,7 +17,8 @@ import org.industrygaps.config.PlanConfig;
  * Each city's part in its province's additive series, per year: its value, its share of the
  * province value, its growth on the year before, and its contribution to the province's growth in
  * percentage points ((city_t − city_t−1) / province_t−1), which add up to the province's growth
- * when every city reports.
+ * when every city reports. Growth and contribution are empty in a year whose value starts a new
+ * statistical basis (series_break).
  */
 public final class CityContributions {
   private CityContributions() {}
@@ -27,7 +30,9 @@ public final class CityContributions {
         latest
             .where(col("region").notEqual(config.province().code()))
             .join(functions.broadcast(ProvinceSeries.additiveIndicators(spark, config)), "indicator")
-            .select("industry", "indicator", "region", "year", "value");
+            .select(
+                col("industry"), col("indicator"), col("region"), col("year"), col("value"),
+                coalesce(col("series_break"), lit(false)).as("series_break"));
     Dataset<Row> previous =
         cities.select(
             col("industry"),
@@ -46,11 +51,14 @@ public final class CityContributions {
             col("value").as("province_previous_value"));
     Column share =
         when(col("province_value").gt(0), col("value").divide(col("province_value")));
+    // No growth across a city's series break: the two years are on different bases.
     Column growth =
-        when(col("previous_value").gt(0), col("value").divide(col("previous_value")).minus(lit(1)));
+        when(
+            col("previous_value").gt(0).and(not(col("series_break"))),
+            col("value").divide(col("previous_value")).minus(lit(1)));
     Column contribution =
         when(
-            col("province_previous_value").gt(0),
+            col("province_previous_value").gt(0).and(not(col("series_break"))),
             col("value").minus(col("previous_value")).divide(col("province_previous_value")));
     return cities
         .join(previous, new String[] {"industry", "indicator", "region", "year"}, "left")
@@ -66,6 +74,7 @@ public final class CityContributions {
             share.as("share_of_province"),
             col("previous_value"),
             growth.as("growth"),
-            contribution.as("contribution_to_growth"));
+            contribution.as("contribution_to_growth"),
+            col("series_break"));
   }
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * for the linear shares, and the UN progress-chart trend where there are enough points.
  *
  * <p>Only observations from the plan's baseline year to the target year (the window) count: the
- * first is the baseline, the last is the latest. Status rules, first match wins: gap ≤ 0 is
+ * first is the baseline, the last is the latest. A series break after the first year of the window
+ * moves the baseline to the break year (the last break up to the latest year), so growth is never
+ * measured across two statistical bases. Status rules, first match wins: gap ≤ 0 is
  * target_achieved; target year not after baseline year, a single observation, or a non-positive
  * baseline, latest or target is not_assessable; a required growth of 0 (target equal to the
  * baseline and not met) is deterioration; otherwise the growth_ratio bands of {@link
@@ -34,6 +36,22 @@ public final class GapCalculator {
             .toList();
     if (window.isEmpty()) {
       return withoutBaseline(input, GapMetrics.NO_BASELINE);
+    }
+    // A break after the first year of the window (and by the latest) starts a new statistical
+    // basis: growth is measured from the last such break on, never across it.
+    Integer breakYear = null;
+    for (int b : input.breakYears()) {
+      if (b > window.get(0).year() && b <= window.get(window.size() - 1).year()) {
+        breakYear = b;
+      }
+    }
+    String baselineNote = null;
+    if (breakYear != null) {
+      int from = breakYear;
+      window = window.stream().filter(p -> p.year() >= from).toList();
+      baselineNote = GapMetrics.BASELINE_MOVED_TO_BREAK;
+    } else if (window.get(0).year() > input.baselineYear()) {
+      baselineNote = GapMetrics.BASELINE_MOVED_TO_FIRST_DATA;
     }
 
     int d = input.direction().sign();
@@ -113,7 +131,9 @@ public final class GapCalculator {
         projectedGap,
         status,
         reason,
-        trend);
+        trend,
+        breakYear,
+        baselineNote);
   }
 
   private static Status band(double growthRatio, StatusThresholds thresholds) {
@@ -142,6 +162,6 @@ public final class GapCalculator {
   private static GapMetrics withoutBaseline(GapInput input, String reason) {
     return new GapMetrics(
         null, null, null, null, 0, input.targetYear(), input.targetValue(), null, null, null, null,
-        null, null, null, null, null, null, Status.NOT_ASSESSABLE, reason, null);
+        null, null, null, null, null, null, Status.NOT_ASSESSABLE, reason, null, null, null);
   }
 }

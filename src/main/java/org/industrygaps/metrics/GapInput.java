@@ -14,13 +14,26 @@ import java.util.Objects;
  * @param targetYear the plan's target year; data after it is ignored
  * @param targetValue the value to reach by {@code targetYear}
  * @param series at most one value per year, in any order; stored sorted by year
+ * @param breakYears years whose value starts a new statistical basis (a series break), in any
+ *     order; stored sorted and without repeats. Growth is not measured across a break.
  */
 public record GapInput(
-    Direction direction, int baselineYear, int targetYear, double targetValue, List<YearValue> series)
+    Direction direction,
+    int baselineYear,
+    int targetYear,
+    double targetValue,
+    List<YearValue> series,
+    List<Integer> breakYears)
     implements Serializable {
 
+  /** A series without breaks. */
+  public GapInput(
+      Direction direction, int baselineYear, int targetYear, double targetValue, List<YearValue> series) {
+    this(direction, baselineYear, targetYear, targetValue, series, List.of());
+  }
+
   /**
-   * Copies and sorts the series.
+   * Copies and sorts the series and the break years.
    *
    * @throws IllegalArgumentException on a duplicate year or a non-finite value or target
    */
@@ -44,5 +57,8 @@ public record GapInput(
       }
     }
     series = List.copyOf(sorted);
+    Objects.requireNonNull(breakYears, "breakYears");
+    breakYears = breakYears.stream().map(y -> Objects.requireNonNull(y, "break year"))
+        .distinct().sorted().toList();
   }
 }

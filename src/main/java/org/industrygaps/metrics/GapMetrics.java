@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param status the assessment
  * @param notAssessableReason why, when and only when status is {@link Status#NOT_ASSESSABLE}
  * @param trend log-linear trend fit to the target year, where there are enough positive points
+ * @param seriesBreakYear the series break that moved the baseline, or null
+ * @param baselineNote why the baseline is not the plan's baseline year ({@link
+ *     #BASELINE_MOVED_TO_BREAK}, {@link #BASELINE_MOVED_TO_FIRST_DATA}), or null
  */
 public record GapMetrics(
     Integer baselineYear,
@@ -49,7 +52,9 @@ public record GapMetrics(
     Double projectedGap,
     Status status,
     String notAssessableReason,
-    TrendProjection trend)
+    TrendProjection trend,
+    Integer seriesBreakYear,
+    String baselineNote)
     implements Serializable {
 
   /** Reason: the series has no value at all. */
@@ -67,6 +72,12 @@ public record GapMetrics(
   /** Reason: a baseline, latest or target ≤ 0 leaves compound growth undefined. */
   public static final String NON_POSITIVE_VALUES = "non_positive_values";
 
+  /** Baseline note: a series break moved the baseline to the break year. */
+  public static final String BASELINE_MOVED_TO_BREAK = "baseline_moved_to_break";
+
+  /** Baseline note: no data in the plan's baseline year; the first later year with data is used. */
+  public static final String BASELINE_MOVED_TO_FIRST_DATA = "baseline_moved_to_first_data";
+
   /** Checks that a reason is given exactly when the status is not_assessable. */
   public GapMetrics {
     Objects.requireNonNull(status, "status");
@@ -74,6 +85,20 @@ public record GapMetrics(
       throw new IllegalArgumentException(
           "a reason goes with not_assessable only: " + status + ", " + notAssessableReason);
     }
+  }
+
+  /** projected_method: the latest value continued at cagr_actual to the target year. */
+  public static final String COMPOUND_GROWTH = "compound_growth";
+
+  /** projected_method: the latest year is the target year, so the "projection" is the value. */
+  public static final String OBSERVED_IN_TARGET_YEAR = "observed_in_target_year";
+
+  /** Which method produced {@link #projectedValue()}, or null when there is none. */
+  public String projectedMethod() {
+    if (projectedValue == null) {
+      return null;
+    }
+    return latestYear == targetYear ? OBSERVED_IN_TARGET_YEAR : COMPOUND_GROWTH;
   }
 
   /**

@@ -1,8 +1,11 @@
 package org.industrygaps.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -14,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -38,7 +42,9 @@ public final class GapReport {
           .add("target_value", DoubleType, false)
           .add("target_source", StringType, false)
           .add("target_status", StringType, false)
-          .add("direction", StringType, false);
+          .add("direction", StringType, false)
+          .add("target_kind", StringType, false)
+          .add("target_scope", StringType, false);
 
   /** The gap report's own columns (labels come after codes, see ReportLabels). */
   public static final StructType GAPS =
@@ -50,8 +56,12 @@ public final class GapReport {
           .add("target_value", DoubleType, false)
           .add("target_source", StringType)
           .add("target_status", StringType)
+          .add("target_kind", StringType)
+          .add("target_scope", StringType)
           .add("baseline_year", IntegerType)
           .add("baseline_value", DoubleType)
+          .add("baseline_note", StringType)
+          .add("series_break_year", IntegerType)
           .add("latest_year", IntegerType)
           .add("latest_value", DoubleType)
           .add("observations", IntegerType, false)
@@ -65,17 +75,30 @@ public final class GapReport {
           .add("growth_ratio", DoubleType)
           .add("projected_value", DoubleType)
           .add("projected_gap", DoubleType)
+          .add("projected_method", StringType)
           .add("trend_projected_value", DoubleType)
           .add("trend_lower", DoubleType)
           .add("trend_upper", DoubleType)
           .add("trend_target_position", StringType)
+          .add("trend_method", StringType)
+          .add("trend_points", IntegerType)
+          .add("trend_reading", StringType)
+          .add("trend_reading_zh", StringType)
           .add("status", StringType, false)
           .add("status_zh", StringType, false)
+          .add("pace_status", StringType, false)
+          .add("pace_status_zh", StringType, false)
           .add("not_assessable_reason", StringType)
           .add("latest_value_source", StringType)
           .add("latest_cities_reporting", LongType);
 
-  /** The trajectory's own columns: per target and year, actual, required and projected value. */
+  /**
+   * The trajectory's own columns: per target and year, actual, required and projected value;
+   * milestone_value is the value of the target of the same series (industry, indicator, region)
+   * that falls due in that year (this target's own in its target year, a milestone or a later goal
+   * of the same series in other years); series_break marks a year whose value starts a new
+   * statistical basis.
+   */
   public static final StructType TRAJECTORY =
       new StructType()
           .add("industry", StringType, false)
@@ -86,7 +109,14 @@ public final class GapReport {
           .add("actual_value", DoubleType)
           .add("required_value", DoubleType)
           .add("projected_value", DoubleType)
-          .add("target_value", DoubleType, false);
+          .add("target_value", DoubleType, false)
+          .add("milestone_value", DoubleType)
+          .add("series_break", BooleanType, false);
+
+  /** target_kind of a target due before the plan's target year. */
+  public static final String MILESTONE = "milestone";
+  /** target_kind of a target due in the plan's target year (or later). */
+  public static final String GOAL = "goal";
 
   private GapReport() {}
 
@@ -94,32 +124,51 @@ public final class GapReport {
   public static Dataset<Row> targets(SparkSession spark, PlanConfig config) {
     List<Row> rows = new ArrayList<>();
     for (Target t : config.targets()) {
+      String scope =
+          t.industry().equals(config.plan().planWide().code())
+              ? "plan_wide"
+              : t.region().equals(config.province().code()) ? "province" : "city";
       rows.add(
           RowFactory.create(
               t.industry(), t.indicator(), t.region(), t.year(), t.baselineYear(), t.value(),
-              t.source(), t.status(), config.indicator(t.indicator()).direction()));
+              t.source(), t.status(), config.indicator(t.indicator()).direction(),
+              t.year() < config.plan().targetYear() ? MILESTONE : GOAL, scope));
     }
     return spark.createDataFrame(rows, TARGETS);
   }
 
   /**
    * Targets joined with their series: one row per target with its {@code points}, an array of
-   * (year, value, value_source, cities_reporting). Compute once and feed both outputs.
+   * (year, value, value_source, cities_reporting, series_break), and the {@code milestones} of its
+   * series, an array of (target_year, target_value) of every target of the same industry,
+   * indicator and region. Compute once and feed both outputs.
    */
   public static Dataset<Row> withSeries(Dataset<Row> targets, Dataset<Row> series) {
+    Column seriesBreak =
+        List.of(series.columns()).contains("series_break")
+            ? coalesce(col("series_break"), lit(false)).as("series_break")
+            : lit(false).as("series_break");
     Dataset<Row> points =
         series
             .groupBy("industry", "indicator", "region")
             .agg(
-                collect_list(struct("year", "value", "value_source", "cities_reporting"))
+                collect_list(
+                        struct(col("year"), col("value"), col("value_source"),
+                            col("cities_reporting"), seriesBreak))
                     .as("points"));
-    return targets.join(points, new String[] {"industry", "indicator", "region"}, "left");
+    Dataset<Row> milestones =
+        targets
+            .groupBy("industry", "indicator", "region")
+            .agg(collect_list(struct("target_year", "target_value")).as("milestones"));
+    String[] key = {"industry", "indicator", "region"};
+    return targets.join(points, key, "left").join(milestones, key, "left");
   }
 
   /** Targets with series → the gap report (one row per target). */
-  public static Dataset<Row> gaps(Dataset<Row> targetsWithSeries, StatusThresholds thresholds) {
+  public static Dataset<Row> gaps(
+      Dataset<Row> targetsWithSeries, StatusThresholds thresholds, PaceThresholds pace) {
     return targetsWithSeries.map(
-        (MapFunction<Row, Row>) row -> gapRow(row, thresholds), Encoders.row(GAPS));
+        (MapFunction<Row, Row>) row -> gapRow(row, thresholds, pace), Encoders.row(GAPS));
   }
 
   /**
@@ -134,15 +183,24 @@ public final class GapReport {
 
   private static GapInput input(Row row) {
     List<YearValue> series = new ArrayList<>();
+    List<Integer> breaks = new ArrayList<>();
     for (Row p : points(row)) {
       series.add(new YearValue(p.getInt(0), p.getDouble(1)));
+      if (isBreak(p)) {
+        breaks.add(p.getInt(0));
+      }
     }
     return new GapInput(
         Direction.fromCode(row.getAs("direction")),
         row.<Integer>getAs("plan_baseline_year"),
         row.<Integer>getAs("target_year"),
         row.<Double>getAs("target_value"),
-        series);
+        series,
+        breaks);
+  }
+
+  private static boolean isBreak(Row point) {
+    return !point.isNullAt(4) && point.getBoolean(4);
   }
 
   private static List<Row> points(Row row) {
@@ -152,8 +210,10 @@ public final class GapReport {
     return sorted;
   }
 
-  static Row gapRow(Row row, StatusThresholds thresholds) {
-    GapMetrics m = GapCalculator.compute(input(row), thresholds);
+  static Row gapRow(Row row, StatusThresholds thresholds, PaceThresholds pace) {
+    GapInput input = input(row);
+    GapMetrics m = GapCalculator.compute(input, thresholds);
+    PaceStatus paceStatus = PaceStatus.of(m, pace);
     Row latestPoint = null;
     for (Row p : points(row)) {
       if (m.latestYear() != null && p.getInt(0) == m.latestYear()) {
@@ -161,6 +221,7 @@ public final class GapReport {
       }
     }
     TrendProjection trend = m.trend();
+    TrendReading reading = trend == null ? null : TrendReading.of(trend, input.direction());
     return RowFactory.create(
         row.getAs("industry"),
         row.getAs("indicator"),
@@ -169,8 +230,12 @@ public final class GapReport {
         m.targetValue(),
         row.getAs("target_source"),
         row.getAs("target_status"),
+        row.getAs("target_kind"),
+        row.getAs("target_scope"),
         m.baselineYear(),
         m.baselineValue(),
+        m.baselineNote(),
+        m.seriesBreakYear(),
         m.latestYear(),
         m.latestValue(),
         m.observations(),
@@ -184,12 +249,19 @@ public final class GapReport {
         m.growthRatio(),
         m.projectedValue(),
         m.projectedGap(),
+        m.projectedMethod(),
         trend == null ? null : trend.value(),
         trend == null ? null : trend.lower(),
         trend == null ? null : trend.upper(),
         trend == null ? null : trend.targetPosition(),
+        trend == null ? null : TrendProjection.METHOD,
+        trend == null ? null : trend.points(),
+        reading == null ? null : reading.code(),
+        reading == null ? null : reading.labelZh(),
         m.status().code(),
         m.status().labelZh(),
+        paceStatus.code(),
+        paceStatus.labelZh(),
         m.notAssessableReason(),
         latestPoint == null ? null : latestPoint.getString(2),
         latestPoint == null || latestPoint.isNullAt(3) ? null : latestPoint.getLong(3));
@@ -203,18 +275,31 @@ public final class GapReport {
     if (!points.isEmpty()) {
       first = Math.min(first, points.get(0).getInt(0));
     }
+    List<Row> milestones =
+        row.isNullAt(row.fieldIndex("milestones"))
+            ? List.of()
+            : row.getList(row.fieldIndex("milestones"));
     List<Row> out = new ArrayList<>();
     for (int year = first; year <= targetYear; year++) {
       Double actual = null;
+      boolean seriesBreak = false;
       for (Row p : points) {
         if (p.getInt(0) == year) {
           actual = p.getDouble(1);
+          seriesBreak = isBreak(p);
+        }
+      }
+      Double milestone = null;
+      for (Row t : milestones) {
+        if (t.getInt(0) == year) {
+          milestone = t.getDouble(1);
         }
       }
       out.add(
           RowFactory.create(
               row.getAs("industry"), row.getAs("indicator"), row.getAs("region"), targetYear, year,
-              actual, m.requiredPathAt(year), m.projectedPathAt(year), m.targetValue()));
+              actual, m.requiredPathAt(year), m.projectedPathAt(year), m.targetValue(), milestone,
+              seriesBreak));
     }
     return out.iterator();
   }

@@ -18,7 +18,7 @@ public final class LatestObservations {
   public static Dataset<Row> of(Dataset<Row> observations) {
     return observations
         .groupBy("industry", "indicator", "region", "year")
-        .agg(max_by(struct(col("value"), col("unit"), col("drop")), col("drop")).as("_latest"))
+        .agg(max_by(struct(col("value"), col("unit"), col("drop"), col("series_break")), col("drop")).as("_latest"))
         .select(
             col("industry"),
             col("indicator"),
@@ -26,6 +26,7 @@ public final class LatestObservations {
             col("year"),
             col("_latest.value").as("value"),
             col("_latest.unit").as("unit"),
-            col("_latest.drop").as("drop"));
+            col("_latest.drop").as("drop"),
+            col("_latest.series_break").as("series_break"));
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,7 +35,8 @@ public final class ProvinceSeries {
   /**
    * Latest observations → the coverage of each province value: industry, indicator, region, year,
    * value, value_source, province_reported, cities_reporting, cities_total, coverage_share,
-   * cities_sum_value.
+   * cities_sum_value, series_break (the reported value's flag; for a sum, true when any city's
+   * value in the sum starts a new basis).
    */
   public static Dataset<Row> coverage(SparkSession spark, PlanConfig config, Dataset<Row> latest) {
     String province = config.province().code();
@@ -45,11 +47,19 @@ public final class ProvinceSeries {
             .where(col("region").notEqual(province))
             .join(functions.broadcast(additive), "indicator")
             .groupBy("industry", "indicator", "year")
-            .agg(sum("value").as("cities_sum_value"), count(lit(1)).as("cities_reporting"));
+            .agg(
+                sum("value").as("cities_sum_value"),
+                count(lit(1)).as("cities_reporting"),
+                max(coalesce(col("series_break"), lit(false))).as("cities_break"));
     Dataset<Row> reported =
         latest
             .where(col("region").equalTo(province))
-            .select(col("industry"), col("indicator"), col("year"), col("value").as("reported"));
+            .select(
+                col("industry"),
+                col("indicator"),
+                col("year"),
+                col("value").as("reported"),
+                coalesce(col("series_break"), lit(false)).as("reported_break"));
     return reported
         .join(cities, new String[] {"industry", "indicator", "year"}, "full_outer")
         .select(
@@ -66,12 +76,15 @@ public final class ProvinceSeries {
             lit(citiesTotal).as("cities_total"),
             coalesce(col("cities_reporting"), lit(0L)).divide(lit((double) citiesTotal))
                 .as("coverage_share"),
-            col("cities_sum_value"));
+            col("cities_sum_value"),
+            when(col("reported").isNotNull(), col("reported_break"))
+                .otherwise(col("cities_break"))
+                .as("series_break"));
   }
 
   /**
    * Latest observations and the province coverage → every series: industry, indicator, region,
-   * year, value, value_source, cities_reporting (null for a city).
+   * year, value, value_source, cities_reporting (null for a city), series_break.
    */
   public static Dataset<Row> series(PlanConfig config, Dataset<Row> latest, Dataset<Row> coverage) {
     Dataset<Row> cities =
@@ -84,10 +97,11 @@ public final class ProvinceSeries {
                 col("year"),
                 col("value"),
                 lit(REPORTED).as("value_source"),
-                lit(null).cast(DataTypes.LongType).as("cities_reporting"));
+                lit(null).cast(DataTypes.LongType).as("cities_reporting"),
+                coalesce(col("series_break"), lit(false)).as("series_break"));
     return coverage
         .select("industry", "indicator", "region", "year", "value", "value_source",
-            "cities_reporting")
+            "cities_reporting", "series_break")
         .unionByName(cities);
   }
 

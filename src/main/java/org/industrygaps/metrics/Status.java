@@ -29,4 +29,18 @@ public enum Status {
   public String labelZh() {
     return labelZh;
   }
+
+  /**
+   * The status of an output code.
+   *
+   * @throws IllegalArgumentException naming the code when no status has it
+   */
+  public static Status fromCode(String code) {
+    for (Status status : values()) {
+      if (status.code.equals(code)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("unknown status '" + code + "'");
+  }
 }

@@ -17,6 +17,9 @@ public record TrendProjection(
     double value, double lower, double upper, String targetPosition, int points)
     implements Serializable {
 
+  /** trend_method: ordinary least squares of ln(value) on year, 95% prediction interval. */
+  public static final String METHOD = "log_linear_ols_95pi";
+
   /** The target is below the lower end of the interval. */
   public static final String TARGET_BELOW_INTERVAL = "target_below_interval";
 

@@ -17,6 +17,7 @@ import org.industrygaps.config.Indicator;
 import org.industrygaps.config.Industry;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Region;
+import org.industrygaps.metrics.IndustryRollup;
 
 /**
  * Adds the labels every report row carries after its codes: industry, indicator and region names
@@ -49,6 +50,9 @@ public final class ReportLabels implements Serializable {
     for (Indicator i : config.indicators()) {
       indicators.put(i.code(), new String[] {i.nameZh(), i.nameEn(), i.direction()});
     }
+    // Roll-up rows span all indicators: names, but no unit and no direction.
+    indicators.putIfAbsent(
+        IndustryRollup.ALL_INDICATORS, new String[] {"全部指标", "All indicators", null});
     for (Region r : config.allRegions()) {
       regions.put(r.code(), new String[] {r.nameZh(), r.nameEn()});
     }

@@ -11,7 +11,9 @@ import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Settings;
 import org.industrygaps.metrics.CityContributions;
 import org.industrygaps.metrics.GapReport;
+import org.industrygaps.metrics.IndustryRollup;
 import org.industrygaps.metrics.LatestObservations;
+import org.industrygaps.metrics.PaceThresholds;
 import org.industrygaps.metrics.ProvinceSeries;
 import org.industrygaps.metrics.Revisions;
 import org.industrygaps.metrics.StatusThresholds;
@@ -26,12 +28,16 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   public record Table(Dataset<Row> rows, List<String> key) {}
 
   public static final String GAPS = "gaps";
+  /** The roll-up per industry and plan-wide: the first table a reader sees. */
+  public static final String ROLLUP = "rollup";
 
   /** Builds the tables from the warehouse's observations (with {@code drop}) and rejected rows. */
   public static ReportTables build(
       SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {
     Settings.Thresholds t = config.settings().statusThresholds();
     StatusThresholds thresholds = new StatusThresholds(t.onTrack(), t.accelerationNeeded());
+    Settings.PaceThresholds p = config.settings().paceThresholds();
+    PaceThresholds pace = new PaceThresholds(p.ahead(), p.onPace());
     ReportLabels labels = new ReportLabels(config);
 
     Dataset<Row> latest =
@@ -43,11 +49,17 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         GapReport.withSeries(GapReport.targets(spark, config), series)
             .persist(StorageLevel.MEMORY_AND_DISK());
 
+    Dataset<Row> gaps = GapReport.gaps(targets, thresholds, pace);
+
     Map<String, Table> parquet = new LinkedHashMap<>();
+    parquet.put(
+        ROLLUP,
+        new Table(
+            labels.apply(IndustryRollup.of(spark, config, gaps)), List.of("industry")));
     parquet.put(
         GAPS,
         new Table(
-            labels.apply(GapReport.gaps(targets, thresholds)),
+            labels.apply(gaps),
             List.of("industry", "indicator", "region", "target_year")));
     parquet.put(
         "trajectory",

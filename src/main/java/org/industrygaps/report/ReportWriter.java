@@ -47,6 +47,18 @@ public final class ReportWriter {
 
     rowsSparkContext(tables.rejected().rows()).setJobDescription("report: CSV files");
     CsvReportWriter csv = new CsvReportWriter(storage);
+    ReportTables.Table rollup = tables.parquet().get(ReportTables.ROLLUP);
+    if (rollup != null) {
+      long rows = csv.write(sorted(rollup), dir + "/csv/rollup.csv");
+      // Listed right after the roll-up's Parquet: the first table a reader sees.
+      int at = 0;
+      while (at < outputs.size() && !outputs.get(at).name().equals(ReportTables.ROLLUP)) {
+        at++;
+      }
+      outputs.add(
+          Math.min(at + 1, outputs.size()),
+          new OutputRecord("csv_rollup", "csv/rollup.csv", "csv", rows));
+    }
     Map<String, String> byIndustry = new LinkedHashMap<>();
     for (Industry i : config.allIndustries()) {
       byIndustry.put(i.code(), dir + "/csv/" + i.code() + ".csv");

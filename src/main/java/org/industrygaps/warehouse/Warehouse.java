@@ -34,7 +34,7 @@ public final class Warehouse {
   public static final List<String> OBSERVATION_COLUMNS =
       List.of(
           "year", "region", "industry", "indicator", "value", "unit", "reported_value",
-          "reported_unit", "source", "note", "file", "line");
+          "reported_unit", "source", "note", "file", "line", "series_break");
 
   /** Columns of the rejected rows (plus {@code drop}). */
   public static final List<String> REJECTED_COLUMNS =
@@ -55,6 +55,8 @@ public final class Warehouse {
           .add("note", DataTypes.StringType)
           .add("file", DataTypes.StringType)
           .add("line", DataTypes.LongType)
+          // true: the value starts a new statistical basis; null in drops ingested before it existed
+          .add("series_break", DataTypes.BooleanType)
           .add("drop", DataTypes.StringType);
 
   /** Schema of the rejected rows as read back. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.industrygaps.TestSpark;
 import org.industrygaps.config.Indicator;
 import org.industrygaps.config.PlanConfig;
@@ -74,7 +75,7 @@ class SampleRunTest {
     assertThat(exit).isZero();
     String runId = manifest.get("run_id").asText();
     assertThat(out.resolve("reports/runs/" + runId + "/manifest.json")).exists();
-    for (String dir : List.of("gaps", "trajectory", "city_contributions", "coverage")) {
+    for (String dir : List.of("rollup", "gaps", "trajectory", "city_contributions", "coverage")) {
       assertThat(latest.resolve(dir + "/industry=power_battery")).as(dir).isDirectory();
     }
     // The sample's one revision: clean_energy_equipment revenue 2022, revised by the 2023 drop.
@@ -85,8 +86,11 @@ class SampleRunTest {
               "new_display.csv", "clean_energy_equipment.csv", "power_battery.csv",
               "crystalline_silicon_pv.csv", "aerospace.csv", "biomedicine.csv",
               "vanadium_titanium_rare_earth.csv", "natural_gas.csv", "rail_transit.csv",
-              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv");
+              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv", "rollup.csv");
     }
+    // The roll-up is the first table a reader sees: first in the outputs, Parquet then CSV.
+    assertThat(manifest.get("outputs").get(0).get("name").asText()).isEqualTo("rollup");
+    assertThat(manifest.get("outputs").get(1).get("path").asText()).isEqualTo("csv/rollup.csv");
     assertThat(latest.resolve("rejected_rows.csv")).exists();
   }
 
@@ -154,7 +158,8 @@ class SampleRunTest {
   @Test
   void everyMetricAgreesWithTheFormulasRecomputedFromTheInputRows() throws IOException {
     PlanConfig config = TestSpark.sampleConfig();
-    Map<String, TreeMap<Integer, Double>> series = seriesFromInput(config);
+    Map<String, java.util.Set<Integer>> breaks = new HashMap<>();
+    Map<String, TreeMap<Integer, Double>> series = seriesFromInput(config, breaks);
     List<Map<String, String>> gaps = csvMaps(latest.resolve("csv/all_industries.csv"));
     int assessed = 0;
     for (Target t : config.targets()) {
@@ -169,6 +174,23 @@ class SampleRunTest {
       var window = s.subMap(t.baselineYear(), true, t.year(), true);
       if (window.isEmpty()) {
         assertThat(row.get("status")).isEqualTo("not_assessable");
+        continue;
+      }
+      // A series break after the first year (up to the latest) moves the baseline to it.
+      Integer breakYear = null;
+      for (int y : breaks.getOrDefault(key(t.industry(), t.indicator(), t.region()), java.util.Set.of())) {
+        if (y > window.firstKey() && y <= window.lastKey() && (breakYear == null || y > breakYear)) {
+          breakYear = y;
+        }
+      }
+      if (breakYear != null) {
+        window = window.tailMap(breakYear, true);
+        assertThat(row.get("baseline_note")).isEqualTo("baseline_moved_to_break");
+      }
+      assertThat(num(row, "series_break_year")).isEqualTo(breakYear == null ? null : (double) breakYear);
+      if (window.size() == 1) {
+        // A break in the latest year leaves one observation (not in the sample: counted below).
+        assertThat(row.get("status")).isIn("not_assessable", "target_achieved");
         continue;
       }
       double d = config.indicator(t.indicator()).direction().equals("increase") ? 1 : -1;
@@ -206,6 +228,10 @@ class SampleRunTest {
           : ratio >= 0.95 ? "on_track" : ratio >= 0.60 ? "acceleration_needed"
           : ratio >= 0 ? "limited_progress" : "deterioration";
       assertThat(row.get("status")).as(what).isEqualTo(status);
+      double pace = ((l - b) / (target - b)) / ((double) (ly - by) / (ty - by));
+      String paceStatus = d * (target - l) <= 0 ? (ly < ty ? "achieved_early" : "achieved")
+          : pace >= 1.05 ? "ahead" : pace >= 0.95 ? "on_pace" : "behind";
+      assertThat(row.get("pace_status")).as(what).isEqualTo(paceStatus);
       assessed++;
     }
     assertThat(assessed).isEqualTo(config.targets().size());
@@ -220,11 +246,15 @@ class SampleRunTest {
     return industry + "|" + indicator + "|" + region;
   }
 
-  /** The sample's series as this test reads them from the drop files. */
-  private static Map<String, TreeMap<Integer, Double>> seriesFromInput(PlanConfig config)
-      throws IOException {
+  /**
+   * The sample's series as this test reads them from the drop files; {@code breaks} receives the
+   * years whose row in force has series_break / 口径调整 true, 1, yes or 是.
+   */
+  private static Map<String, TreeMap<Integer, Double>> seriesFromInput(
+      PlanConfig config, Map<String, java.util.Set<Integer>> breaks) throws IOException {
     // key|year -> value, drops in arrival order so a later one overwrites
     Map<String, Double> latestValue = new TreeMap<>();
+    Map<String, Boolean> latestBreak = new TreeMap<>();
     List<Path> drops;
     try (Stream<Path> s = Files.list(INBOX)) {
       // Drops with a drop.json (mapped or wide GB18030 tables) repeat values of the others.
@@ -235,6 +265,7 @@ class SampleRunTest {
     }
     for (Path drop : drops) {
       Map<String, List<Double>> inDrop = new HashMap<>();
+      Map<String, Boolean> breakInDrop = new HashMap<>();
       List<Path> files;
       try (Stream<Path> s = Files.list(drop)) {
         files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -250,6 +281,7 @@ class SampleRunTest {
         int indicator = header.indexOf(header.contains("indicator") ? "indicator" : "指标");
         int value = header.indexOf(header.contains("value") ? "value" : "数值");
         int unit = header.indexOf(header.contains("unit") ? "unit" : "单位");
+        int brk = header.indexOf(header.contains("series_break") ? "series_break" : "口径调整");
         for (CsvRecord r : records.subList(1, records.size())) {
           List<String> f = r.fields();
           if (f.size() < header.size()) {
@@ -273,14 +305,23 @@ class SampleRunTest {
           }
           String k = key(ind.get().code(), indic.get().code(), reg.get().code()) + "|" + y;
           inDrop.computeIfAbsent(k, z -> new ArrayList<>()).add(x * u.get().factor() / canonical.factor());
+          breakInDrop.put(k, brk >= 0 && List.of("true", "1", "yes", "是").contains(f.get(brk).strip().toLowerCase()));
         }
       }
       inDrop.forEach((k, values) -> {
         if (values.stream().distinct().count() == 1) {
           latestValue.put(k, values.get(0));
+          latestBreak.put(k, breakInDrop.get(k));
         }
       });
     }
+    latestBreak.forEach((k, b) -> {
+      if (b) {
+        int cut = k.lastIndexOf('|');
+        breaks.computeIfAbsent(k.substring(0, cut), z -> new java.util.TreeSet<>())
+            .add(Integer.valueOf(k.substring(cut + 1)));
+      }
+    });
     Map<String, TreeMap<Integer, Double>> series = new HashMap<>();
     Map<String, Double> citySums = new HashMap<>();
     for (var e : latestValue.entrySet()) {
@@ -296,6 +337,44 @@ class SampleRunTest {
       series.computeIfAbsent(key(p[0], p[1], p[2]), z -> new TreeMap<>()).putIfAbsent(Integer.valueOf(p[3]), sum);
     });
     return series;
+  }
+
+  @Test
+  void theSampleShowsMilestonesCityTargetsAndABreak() throws IOException {
+    List<Map<String, String>> gaps = csvMaps(latest.resolve("csv/all_industries.csv"));
+    assertThat(gaps)
+        .filteredOn(g -> g.get("industry").equals("power_battery") && g.get("indicator").equals("revenue")
+            && g.get("region").equals("510000"))
+        .extracting(g -> g.get("target_year") + " " + g.get("target_kind"))
+        .containsExactlyInAnyOrder("2025 milestone", "2027 goal");
+    assertThat(gaps)
+        .filteredOn(g -> g.get("target_scope").equals("city"))
+        .extracting(g -> g.get("region"))
+        .containsExactlyInAnyOrder("511500", "511500", "510500", "510400");
+    assertThat(gaps)
+        .filteredOn(g -> g.get("industry").equals("premium_baijiu"))
+        .singleElement()
+        .satisfies(g -> {
+          assertThat(g.get("series_break_year")).isEqualTo("2023");
+          assertThat(g.get("baseline_year")).isEqualTo("2023");
+        });
+    // Every gap row with data has a pace status beside its status.
+    assertThat(gaps).allSatisfy(g -> assertThat(g.get("pace_status")).isNotEmpty());
+
+    List<Map<String, String>> rollup = csvMaps(latest.resolve("csv/rollup.csv"));
+    assertThat(rollup).hasSize(11);
+    assertThat(rollup).filteredOn(r -> r.get("industry").equals("plan_wide")).singleElement()
+        .satisfies(r -> assertThat(r.get("targets")).isEqualTo(String.valueOf(gaps.size())));
+
+    List<Row> milestones =
+        TestSpark.session().read().parquet(latest.resolve("trajectory").toString())
+            .where("industry = 'power_battery' and indicator = 'revenue' and region = '510000'"
+                + " and milestone_value is not null")
+            .orderBy("target_year", "year")
+            .collectAsList();
+    assertThat(milestones)
+        .extracting(r -> r.getAs("target_year") + "/" + r.getAs("year") + " " + r.getAs("milestone_value"))
+        .containsExactly("2025/2025 3600.0", "2027/2025 3600.0", "2027/2027 5000.0");
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.industrygaps.TestSpark;
 import org.industrygaps.storage.Storage;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class PlanConfigLoaderTest {
   }
 
   private static PlanConfig load(Path conf) {
-    return PlanConfigLoader.load(new Storage(new Configuration()), conf.toString());
+    return PlanConfigLoader.load(new Storage(TestSpark.localHadoop()), conf.toString());
   }
 
   /** The 1-based line of the first occurrence of {@code text} in {@code file}. */
@@ -53,9 +52,9 @@ class PlanConfigLoaderTest {
         "premium_baijiu");
     assertThat(config.cities()).hasSize(21);
     assertThat(config.province().code()).isEqualTo("510000");
-    assertThat(config.targets()).hasSize(13);
+    assertThat(config.targets()).hasSize(18);
     assertThat(config.targets())
-        .filteredOn(t -> t.region().equals("511500"))
+        .filteredOn(t -> t.region().equals("511500") && t.indicator().equals("revenue"))
         .singleElement()
         .satisfies(t -> {
           assertThat(t.year()).isEqualTo(2024);
@@ -145,5 +144,42 @@ class PlanConfigLoaderTest {
 
     assertThatThrownBy(() -> load(conf))
         .hasMessage(conf + "/regions.yaml: missing (the configuration folder needs regions.yaml)");
+  }
+
+  @Test
+  void oneSeriesCarriesAMilestoneAndAGoalAndCitiesTheirOwnTargets() {
+    PlanConfig config = TestSpark.sampleConfig();
+
+    assertThat(config.targets())
+        .filteredOn(t -> t.industry().equals("power_battery") && t.indicator().equals("revenue")
+            && t.region().equals("510000"))
+        .extracting(t -> t.year() + ":" + t.value() + ":" + t.status())
+        .containsExactlyInAnyOrder("2025:3600.0:illustrative", "2027:5000.0:draft");
+    assertThat(config.targets())
+        .extracting(t -> t.industry() + "/" + t.indicator() + "/" + t.region() + "/" + t.year()
+            + "=" + t.value() + " " + t.unit())
+        .contains(
+            "power_battery/production/511500/2024=130.0 GWh",
+            "biomedicine/revenue/510500/2027=500.0 亿元",
+            "vanadium_titanium_rare_earth/output_value/510400/2026=650.0 亿元",
+            "natural_gas/production/510000/2025=600.0 亿立方米");
+    assertThat(config.settings().paceThresholds().ahead()).isEqualTo(1.05);
+    assertThat(config.settings().paceThresholds().onPace()).isEqualTo(0.95);
+  }
+
+  @Test
+  void paceThresholdsOutOfOrderAreRefused() throws IOException {
+    Path conf = confWith("settings.yaml", "on_pace: 0.95", "on_pace: 1.2");
+
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("settings.yaml line " + lineOf(conf.resolve("settings.yaml"), "on_pace: 1.2")
+            + ", field pace_thresholds.on_pace: must be above 0 and below ahead (1.05), got 1.2");
+  }
+
+  @Test
+  void paceThresholdsAreRequired() throws IOException {
+    Path conf = confWith("settings.yaml", "pace_thresholds:\n  ahead: 1.05\n  on_pace: 0.95\n", "");
+
+    assertThatThrownBy(() -> load(conf)).hasMessageContaining("field pace_thresholds: is required");
   }
 }

@@ -9,7 +9,7 @@ class GapMetricsTest {
   private static GapMetrics withStatus(Status status, String reason) {
     return new GapMetrics(
         null, null, null, null, 0, 2027, 200, null, null, null, null, null, null, null, null, null,
-        null, status, reason, null);
+        null, status, reason, null, null, null);
   }
 
   @Test

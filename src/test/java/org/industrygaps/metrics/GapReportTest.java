@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class GapReportTest {
   private static Dataset<Row> targetsWithSeries;
   private static final StatusThresholds THRESHOLDS = new StatusThresholds(0.95, 0.60);
+  private static final PaceThresholds PACE = new PaceThresholds(1.05, 0.95);
 
   @BeforeAll
   static void premiumBaijiu() {
@@ -40,7 +41,7 @@ class GapReportTest {
   @Test
   void aTargetWithDataGetsTheMetricsOfProductMd() {
     Row baijiu =
-        GapReport.gaps(targetsWithSeries, THRESHOLDS)
+        GapReport.gaps(targetsWithSeries, THRESHOLDS, PACE)
             .where("industry = 'premium_baijiu'")
             .collectAsList()
             .get(0);
@@ -69,7 +70,7 @@ class GapReportTest {
   @Test
   void aTargetWithoutDataIsNotAssessable() {
     List<Row> rows =
-        GapReport.gaps(targetsWithSeries, THRESHOLDS).where("industry = 'aerospace'").collectAsList();
+        GapReport.gaps(targetsWithSeries, THRESHOLDS, PACE).where("industry = 'aerospace'").collectAsList();
 
     assertThat(rows).singleElement().satisfies(r -> {
       assertThat(r.<String>getAs("status")).isEqualTo("not_assessable");
