@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code drop.json}), bound to a record, that remembers the line of every field so a validation
  * message can point at it (Jackson's tree and records carry no locations).
  */
-public final class ConfigFile<T> {
+public final class ConfigFile<T> implements FieldErrors {
   private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
   /** JSON, strictly: a key given twice is an error, not silently the last one. */
   private static final ObjectMapper JSON =
@@ -81,6 +81,7 @@ public final class ConfigFile<T> {
    * The problem {@code message} at {@code field}, written as {@code targets[3].indicator}; the line
    * is that of the field, or of its nearest enclosing field that has one.
    */
+  @Override
   public ConfigException error(String field, String message) {
     return error(toPointer(field), field, message);
   }

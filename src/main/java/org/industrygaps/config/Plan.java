@@ -3,7 +3,10 @@ package org.industrygaps.config;
 import java.io.Serializable;
 import java.util.List;
 
-/** {@code conf/plan.yaml}: the plan, its industries and its quantified targets. */
+/**
+ * {@code conf/plan.yaml}: the plan, its industries and its quantified targets, listed here or in
+ * a CSV file ({@code targets_file}), or both. After validation {@code targets} holds them all.
+ */
 public record Plan(
     String id,
     String nameZh,
@@ -17,5 +20,6 @@ public record Plan(
     List<String> goalsEn,
     Industry planWide,
     List<Industry> industries,
+    String targetsFile,
     List<Target> targets)
     implements Serializable {}

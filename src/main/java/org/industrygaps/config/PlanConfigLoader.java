@@ -56,7 +56,7 @@ public final class PlanConfigLoader {
         new PlanConfig(
             plan.value(), regions.value(), indicators.value(), units.value(), settings.value(),
             checksums);
-    Plan resolved = withResolvedTargets(plan, lookups);
+    Plan resolved = withResolvedTargets(plan, targetsFile(dir, plan), lookups);
     return new PlanConfig(
         resolved, regions.value(), indicators.value(), units.value(), settings.value(), checksums);
   }
@@ -242,7 +242,9 @@ public final class PlanConfigLoader {
           file, "industries[" + i + "]", industries.get(i), seen, regionCodes, unitByName,
           indicatorByCode);
     }
-    required(file, "targets", p.targets());
+    if (p.targets() == null && p.targetsFile() == null) {
+      throw file.error("targets", "is required (or targets_file, a CSV file of targets)");
+    }
   }
 
   private static void validateIndustry(
@@ -279,12 +281,35 @@ public final class PlanConfigLoader {
     seen.add(at, PlanConfig.industryNames(ind), ind.code());
   }
 
-  private static Plan withResolvedTargets(ConfigFile<Plan> file, PlanConfig config) {
-    Plan p = file.value();
+  /** The targets of {@code targets_file}, if plan.yaml names one. */
+  private List<TargetsFile.Located> targetsFile(String dir, ConfigFile<Plan> plan) {
+    String name = plan.value().targetsFile();
+    if (name == null) {
+      return List.of();
+    }
+    String path = dir.endsWith("/") ? dir + name : dir + "/" + name;
+    try {
+      byte[] bytes = storage.readAll(path);
+      checksums.put(name, sha256(bytes));
+      return TargetsFile.parse(path, bytes);
+    } catch (FileNotFoundException e) {
+      throw plan.error("targets_file", "no file " + path);
+    } catch (IOException e) {
+      throw plan.error("targets_file", "cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static Plan withResolvedTargets(
+      ConfigFile<Plan> planFile, List<TargetsFile.Located> fromCsv, PlanConfig config) {
+    Plan p = planFile.value();
+    List<TargetsFile.Located> all = new ArrayList<>();
+    PlanConfig.orEmpty(p.targets()).forEach(t -> all.add(new TargetsFile.Located(t, planFile)));
+    all.addAll(fromCsv);
     List<Target> resolved = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    for (int i = 0; i < p.targets().size(); i++) {
-      Target t = p.targets().get(i);
+    for (int i = 0; i < all.size(); i++) {
+      Target t = all.get(i).target();
+      FieldErrors file = all.get(i).where();
       String at = "targets[" + i + "]";
       String industry = requiredText(file, at + ".industry", t.industry());
       if (config.industry(industry) == null) {
@@ -343,7 +368,7 @@ public final class PlanConfigLoader {
     return new Plan(
         p.id(), p.nameZh(), p.nameEn(), p.province(), p.baselineYear(), p.targetYear(), p.source(),
         p.status(), PlanConfig.orEmpty(p.goalsZh()), PlanConfig.orEmpty(p.goalsEn()), p.planWide(),
-        p.industries(), List.copyOf(resolved));
+        p.industries(), null, List.copyOf(resolved));
   }
 
   // ---- helpers
@@ -356,28 +381,28 @@ public final class PlanConfigLoader {
     return index;
   }
 
-  private static void status(ConfigFile<?> file, String at, String status) {
+  private static void status(FieldErrors file, String at, String status) {
     requiredText(file, at, status);
     if (!TARGET_STATUSES.contains(status)) {
       throw file.error(at, "must be official, draft or illustrative, got '" + status + "'");
     }
   }
 
-  private static void code(ConfigFile<?> file, String at, String code) {
+  private static void code(FieldErrors file, String at, String code) {
     requiredText(file, at, code);
     if (!CODE.matcher(code).matches()) {
       throw file.error(at, "must be a lower-case code like power_battery, got '" + code + "'");
     }
   }
 
-  private static <T> T required(ConfigFile<?> file, String at, T value) {
+  private static <T> T required(FieldErrors file, String at, T value) {
     if (value == null) {
       throw file.error(at, "is required");
     }
     return value;
   }
 
-  private static String requiredText(ConfigFile<?> file, String at, String value) {
+  private static String requiredText(FieldErrors file, String at, String value) {
     if (value == null || value.isBlank()) {
       throw file.error(at, "is required");
     }

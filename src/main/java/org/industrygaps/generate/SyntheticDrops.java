@@ -177,7 +177,7 @@ public final class SyntheticDrops {
     try (BufferedWriter w = Files.newBufferedWriter(conf.resolve("plan.yaml"))) {
       var plan = config.plan();
       w.write("# Synthetic plan of industry-gaps generate: a target for every industry ×"
-          + " indicator × region.\nid: synthetic\nname_zh: 合成规划\nname_en: Synthetic plan\n"
+          + " indicator × region, in targets.csv.\nid: synthetic\nname_zh: 合成规划\nname_en: Synthetic plan\n"
           + "province: \"" + PROVINCE + "\"\nbaseline_year: " + plan.baselineYear()
           + "\ntarget_year: " + plan.targetYear()
           + "\nsource: industry-gaps generate\nstatus: illustrative\n"
@@ -191,15 +191,16 @@ public final class SyntheticDrops {
         }
         w.write(String.join(", ", units) + "}}\n");
       }
-      w.write("targets:\n");
+      w.write("targets_file: targets.csv\n");
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(conf.resolve("targets.csv"))) {
+      w.write("industry,indicator,region,year,baseline_year,value,unit,source,status\n");
       for (int r = -1; r < regions; r++) {
         String region = r < 0 ? PROVINCE : county(r);
         for (int s = 0; s < series.size(); s++) {
-          double target = r < 0 ? 1000.0 * regions : value(r, s, plan.targetYear(), 2) * 1.1;
-          w.write("  - {industry: " + series.get(s).industry() + ", indicator: "
-              + series.get(s).indicator() + ", region: \"" + region + "\", value: "
-              + Math.round(target * 100) / 100.0
-              + ", source: synthetic, status: illustrative}\n");
+          double target = r < 0 ? 1000.0 * regions : value(r, s, config.plan().targetYear(), 2) * 1.1;
+          w.write(series.get(s).industry() + "," + series.get(s).indicator() + "," + region
+              + ",,," + Math.round(target * 100) / 100.0 + ",,synthetic,illustrative\n");
         }
       }
     }
