@@ -28,7 +28,8 @@ public record Options(Command command, String conf, String inbox, String out) {
           "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]",
           "",
           "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
-          "--conf DIR    configuration (default conf/)",
+          "--conf DIR    configuration (default conf/); spark-files: for the files shipped with"
+              + " spark-submit --files",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
           "",
