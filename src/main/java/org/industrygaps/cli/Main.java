@@ -53,7 +53,7 @@ public final class Main {
       spark = session();
       timings = JobTimings.attachIfAsked(spark);
       Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
-      PlanConfig config = PlanConfigLoader.load(storage, options.conf());
+      PlanConfig config = PlanConfigLoader.load(storage, ShippedConf.resolve(options.conf()));
       return execute(new Pipeline(spark, storage, config, options, Clock.systemUTC()), options);
     } catch (ConfigException e) {
       System.err.println("industry-gaps: bad configuration: " + e.getMessage());

@@ -30,7 +30,8 @@ public record Options(Command command, String conf, String inbox, String out) {
           "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
           "          | generate --out DIR [--observations N] [--years N] [--files N] [--seed N]"
               + " (synthetic plan and drops)",
-          "--conf DIR    configuration (default conf/)",
+          "--conf DIR    configuration (default conf/); spark-files: for the files shipped with"
+              + " spark-submit --files",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
           "",

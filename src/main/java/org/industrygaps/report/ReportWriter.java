@@ -20,6 +20,9 @@ import org.industrygaps.storage.Storage;
  * industry, one CSV per industry plus all industries, and the rejected rows.
  */
 public final class ReportWriter {
+  /** The most rows of a CSV report the driver holds at once (about 25 MB of rejected rows). */
+  static final long CSV_ROWS_PER_PARTITION = 50_000;
+
   private final Storage storage;
   private final PlanConfig config;
 
@@ -82,8 +85,20 @@ public final class ReportWriter {
     return rows.sparkSession().sparkContext();
   }
 
+  /**
+   * Rows in key order, in partitions of at most {@link #CSV_ROWS_PER_PARTITION} rows (a range
+   * partitioning, sorted within): CsvReportWriter streams them to the driver one partition at a
+   * time, so the driver holds that many rows at most however large the input (rejected rows grow
+   * with it). A plain orderBy would make partitions of total / spark.sql.shuffle.partitions rows.
+   */
   private static Dataset<Row> sorted(ReportTables.Table table) {
-    return table.rows().orderBy(columns(table.key()));
+    return sorted(table.rows(), table.key(), CSV_ROWS_PER_PARTITION);
+  }
+
+  static Dataset<Row> sorted(Dataset<Row> rows, List<String> key, long rowsPerPartition) {
+    long needed = (rows.count() + rowsPerPartition - 1) / rowsPerPartition;
+    int partitions = (int) Math.max(1, Math.min(needed, 10_000));
+    return rows.repartitionByRange(partitions, columns(key)).sortWithinPartitions(columns(key));
   }
 
   private static Column[] columns(List<String> names) {
