@@ -182,4 +182,32 @@ class PlanConfigLoaderTest {
 
     assertThatThrownBy(() -> load(conf)).hasMessageContaining("field pace_thresholds: is required");
   }
+
+  @Test
+  void targetsMayComeFromACsvFileBesideTheYamlOnes() throws IOException {
+    // 8,000,000 万元 = 8 × 10^6 × 10^4 / 10^8 亿元 = 800 亿元
+    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
+    Files.writeString(conf.resolve("targets.csv"), "\uFEFFindustry,indicator,region,year,baseline_year,value,unit,source,status\n"
+        + "rail_transit,revenue,512000,2026,,8000000,万元,资阳市目标 (illustrative),illustrative\n");
+
+    PlanConfig config = load(conf);
+
+    assertThat(config.targets()).hasSize(TestSpark.sampleConfig().targets().size() + 1);
+    assertThat(config.targets().get(config.targets().size() - 1))
+        .isEqualTo(new Target("rail_transit", "revenue", "512000", 2026, 2022, 800.0, "亿元",
+            "资阳市目标 (illustrative)", "illustrative"));
+    assertThat(config.checksums()).containsKey("targets.csv");
+  }
+
+  @Test
+  void aBadValueInTheTargetsFileNamesItsLineAndField() throws IOException {
+    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
+    Files.writeString(conf.resolve("targets.csv"), "industry,indicator,region,year,baseline_year,value,unit,source,status\n"
+        + "rail_transit,revenue,512000,2026,,8000000,万元,x,illustrative\n"
+        + "rail_transit,revenue,510100,2026,,lots,,x,illustrative\n");
+
+    assertThatThrownBy(() -> load(conf))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(conf.resolve("targets.csv") + " line 3, field value: 'lots' is not a number");
+  }
 }

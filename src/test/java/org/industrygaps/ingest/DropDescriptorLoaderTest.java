@@ -95,7 +95,7 @@ class DropDescriptorLoaderTest {
         Arguments.of("{\n  \"source\": \" \"\n}", at + "2, field source: must not be blank"),
         Arguments.of("{\n  \"columns\": {\n    \"统计年度\": \"yr\"\n  }\n}",
             at + "3, field columns.统计年度: unknown column 'yr' (known: year, region, industry,"
-                + " indicator, value, unit, source, note)"),
+                + " indicator, value, unit, source, note, series_break)"),
         Arguments.of("{\n  \"defaults\": {\n    \"industry\": \"元宇宙\"\n  }\n}",
             at + "3, field defaults.industry: unknown industry '元宇宙' (not in plan.yaml)"),
         Arguments.of("{\n  \"defaults\": {\"unit\": \"斤\"}\n}",
