@@ -2,9 +2,18 @@ package org.industrygaps.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.industrygaps.report.ColumnDictionary;
 
-/** The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]}. */
-public record Options(Command command, String conf, String inbox, String out) {
+/**
+ * The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR] [--csv-headers en|zh]}.
+ */
+public record Options(
+    Command command, String conf, String inbox, String out, ColumnDictionary.Headers csvHeaders) {
+
+  /** The options of a run with English CSV headers. */
+  public Options(Command command, String conf, String inbox, String out) {
+    this(command, conf, inbox, out, ColumnDictionary.Headers.EN);
+  }
 
   /** What the job does. */
   public enum Command {
@@ -31,6 +40,7 @@ public record Options(Command command, String conf, String inbox, String out) {
           "--conf DIR    configuration (default conf/)",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
+          "--csv-headers en|zh   CSV header row: column names (default) or Chinese labels",
           "",
           "exit status   0 success | 2 bad usage or configuration |"
               + " 3 input rejected beyond the configured limit | 1 other failure");
@@ -41,6 +51,7 @@ public record Options(Command command, String conf, String inbox, String out) {
     String conf = "conf";
     String inbox = "data-sample/drops";
     String out = "out";
+    ColumnDictionary.Headers csvHeaders = ColumnDictionary.Headers.EN;
     boolean commandSeen = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -51,6 +62,13 @@ public record Options(Command command, String conf, String inbox, String out) {
         case "--conf" -> conf = value(args, ++i, arg);
         case "--inbox" -> inbox = value(args, ++i, arg);
         case "--out" -> out = value(args, ++i, arg);
+        case "--csv-headers" -> {
+          String code = value(args, ++i, arg);
+          csvHeaders = ColumnDictionary.Headers.parse(code);
+          if (csvHeaders == null) {
+            throw new UsageException("--csv-headers is en or zh, not " + code);
+          }
+        }
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -63,7 +81,7 @@ public record Options(Command command, String conf, String inbox, String out) {
         }
       }
     }
-    return new Options(command, strip(conf), strip(inbox), strip(out));
+    return new Options(command, strip(conf), strip(inbox), strip(out), csvHeaders);
   }
 
   private static Command command(String arg) {

@@ -96,7 +96,8 @@ public final class Pipeline {
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
     String staging = publisher.stagingDir(runId);
-    List<OutputRecord> outputs = new ReportWriter(storage, config).write(tables, staging);
+    List<OutputRecord> outputs =
+        new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging);
     RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
     storage.write(staging + "/manifest.json", manifest.toJson());
     publisher.publish(runId);
