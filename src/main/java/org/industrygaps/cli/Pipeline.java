@@ -20,6 +20,8 @@ import org.industrygaps.report.ReportPublisher;
 import org.industrygaps.report.ReportTables;
 import org.industrygaps.report.ReportWriter;
 import org.industrygaps.report.RunManifest;
+import org.industrygaps.report.SummaryData;
+import org.industrygaps.report.SummaryPage;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
@@ -97,8 +99,13 @@ public final class Pipeline {
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
     String staging = publisher.stagingDir(runId);
     List<OutputRecord> outputs =
-        new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging);
+        new ArrayList<>(
+            new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging));
+    outputs.add(SummaryPage.output(config));
     RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
+    storage.write(
+        staging + "/" + SummaryPage.FILE,
+        SummaryPage.render(config, manifest, SummaryData.collect(tables, config)));
     storage.write(staging + "/manifest.json", manifest.toJson());
     publisher.publish(runId);
     return publisher.runDir(runId);
