@@ -16,6 +16,7 @@ import org.industrygaps.ingest.DropInspection;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.ingest.InputException;
 import org.industrygaps.report.OutputRecord;
+import org.industrygaps.report.PostgresPublisher;
 import org.industrygaps.report.ReportPublisher;
 import org.industrygaps.report.ReportTables;
 import org.industrygaps.report.ReportWriter;
@@ -107,6 +108,12 @@ public final class Pipeline {
         staging + "/" + SummaryPage.FILE,
         SummaryPage.render(config, manifest, SummaryData.collect(tables, config)));
     storage.write(staging + "/manifest.json", manifest.toJson());
+    if (options.publishJdbc() != null) {
+      // Before the files: a failed publication leaves both the tables and latest/ as they were.
+      Progress.info("publishing to PostgreSQL " + PostgresPublisher.redact(options.publishJdbc()));
+      PostgresPublisher.fromEnvironment(options.publishJdbc())
+          .publish(PostgresPublisher.tables(tables), manifest, storage.qualify(publisher.runDir(runId)));
+    }
     publisher.publish(runId);
     return publisher.runDir(runId);
   }
