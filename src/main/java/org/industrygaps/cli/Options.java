@@ -2,9 +2,24 @@ package org.industrygaps.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.industrygaps.report.ColumnDictionary;
 
-/** The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]}. */
-public record Options(Command command, String conf, String inbox, String out) {
+/**
+ * The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR] [--csv-headers en|zh]
+ * [--publish-jdbc URL]}. {@code publishJdbc} is null when the reports go to files only.
+ */
+public record Options(
+    Command command,
+    String conf,
+    String inbox,
+    String out,
+    ColumnDictionary.Headers csvHeaders,
+    String publishJdbc) {
+
+  /** The options of a run that publishes to files only, with English CSV headers. */
+  public Options(Command command, String conf, String inbox, String out) {
+    this(command, conf, inbox, out, ColumnDictionary.Headers.EN, null);
+  }
 
   /** What the job does. */
   public enum Command {
@@ -34,6 +49,10 @@ public record Options(Command command, String conf, String inbox, String out) {
               + " spark-submit --files",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
+          "--csv-headers en|zh   CSV header row: column names (default) or Chinese labels",
+          "--publish-jdbc URL    also publish the report tables to PostgreSQL, replacing the previous",
+          "              ones in one transaction (user and password from INDUSTRY_GAPS_JDBC_USER and",
+          "              INDUSTRY_GAPS_JDBC_PASSWORD)",
           "",
           "exit status   0 success | 2 bad usage or configuration |"
               + " 3 input rejected beyond the configured limit | 1 other failure");
@@ -44,6 +63,8 @@ public record Options(Command command, String conf, String inbox, String out) {
     String conf = "conf";
     String inbox = "data-sample/drops";
     String out = "out";
+    ColumnDictionary.Headers csvHeaders = ColumnDictionary.Headers.EN;
+    String publishJdbc = null;
     boolean commandSeen = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -54,6 +75,19 @@ public record Options(Command command, String conf, String inbox, String out) {
         case "--conf" -> conf = value(args, ++i, arg);
         case "--inbox" -> inbox = value(args, ++i, arg);
         case "--out" -> out = value(args, ++i, arg);
+        case "--csv-headers" -> {
+          String code = value(args, ++i, arg);
+          csvHeaders = ColumnDictionary.Headers.parse(code);
+          if (csvHeaders == null) {
+            throw new UsageException("--csv-headers is en or zh, not " + code);
+          }
+        }
+        case "--publish-jdbc" -> {
+          publishJdbc = value(args, ++i, arg);
+          if (!publishJdbc.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("--publish-jdbc needs a jdbc:postgresql: URL");
+          }
+        }
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -66,7 +100,8 @@ public record Options(Command command, String conf, String inbox, String out) {
         }
       }
     }
-    return new Options(command, strip(conf), strip(inbox), strip(out));
+    return new Options(
+        command, strip(conf), strip(inbox), strip(out), csvHeaders, publishJdbc);
   }
 
   private static Command command(String arg) {

@@ -16,10 +16,13 @@ import org.industrygaps.ingest.DropInspection;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.ingest.InputException;
 import org.industrygaps.report.OutputRecord;
+import org.industrygaps.report.PostgresPublisher;
 import org.industrygaps.report.ReportPublisher;
 import org.industrygaps.report.ReportTables;
 import org.industrygaps.report.ReportWriter;
 import org.industrygaps.report.RunManifest;
+import org.industrygaps.report.SummaryData;
+import org.industrygaps.report.SummaryPage;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
@@ -98,9 +101,21 @@ public final class Pipeline {
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
     String staging = publisher.stagingDir(runId);
-    List<OutputRecord> outputs = new ReportWriter(storage, config).write(tables, staging);
+    List<OutputRecord> outputs =
+        new ArrayList<>(
+            new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging));
+    outputs.add(SummaryPage.output(config));
     RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
+    storage.write(
+        staging + "/" + SummaryPage.FILE,
+        SummaryPage.render(config, manifest, SummaryData.collect(tables, config)));
     storage.write(staging + "/manifest.json", manifest.toJson());
+    if (options.publishJdbc() != null) {
+      // Before the files: a failed publication leaves both the tables and latest/ as they were.
+      Progress.info("publishing to PostgreSQL " + PostgresPublisher.redact(options.publishJdbc()));
+      PostgresPublisher.fromEnvironment(options.publishJdbc())
+          .publish(PostgresPublisher.tables(tables), manifest, storage.qualify(publisher.runDir(runId)));
+    }
     publisher.publish(runId);
     return publisher.runDir(runId);
   }

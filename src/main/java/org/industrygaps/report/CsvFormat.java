@@ -32,7 +32,12 @@ public final class CsvFormat {
       return number(d);
     }
     if (value instanceof Float f) {
-      return number(f.doubleValue());
+      return Float.isFinite(f)
+          ? new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString()
+          : "";
+    }
+    if (value instanceof BigDecimal b) {
+      return b.stripTrailingZeros().toPlainString();
     }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();

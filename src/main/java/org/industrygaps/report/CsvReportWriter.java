@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.industrygaps.storage.Storage;
@@ -18,9 +19,20 @@ import org.industrygaps.storage.Storage;
  */
 public final class CsvReportWriter {
   private final Storage storage;
+  private final UnaryOperator<String[]> header;
 
   public CsvReportWriter(Storage storage) {
+    this(storage, UnaryOperator.identity());
+  }
+
+  private CsvReportWriter(Storage storage, UnaryOperator<String[]> header) {
     this.storage = storage;
+    this.header = header;
+  }
+
+  /** The same writer with the header row {@code header} makes of the column names. */
+  public CsvReportWriter withHeader(UnaryOperator<String[]> header) {
+    return new CsvReportWriter(storage, header);
   }
 
   /** Writes {@code rows} to one CSV file; returns the row count. */
@@ -44,7 +56,7 @@ public final class CsvReportWriter {
       for (String path : paths) {
         OutputStream out = storage.create(path);
         out.write(CsvFormat.BOM);
-        out.write(CsvFormat.line((Object[]) header));
+        out.write(CsvFormat.line((Object[]) this.header.apply(header.clone())));
         outs.put(path, out);
         counts.put(path, 0L);
       }

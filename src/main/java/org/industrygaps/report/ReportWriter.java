@@ -25,10 +25,17 @@ public final class ReportWriter {
 
   private final Storage storage;
   private final PlanConfig config;
+  private ColumnDictionary.Headers csvHeaders = ColumnDictionary.Headers.EN;
 
   public ReportWriter(Storage storage, PlanConfig config) {
     this.storage = storage;
     this.config = config;
+  }
+
+  /** Writes the CSV header rows in {@code headers}' language (default the column names). */
+  public ReportWriter csvHeaders(ColumnDictionary.Headers headers) {
+    this.csvHeaders = headers;
+    return this;
   }
 
   /** Writes {@code tables} under {@code dir}; returns what was written with row counts. */
@@ -68,17 +75,23 @@ public final class ReportWriter {
     }
     String all = dir + "/csv/all_industries.csv";
     Map<String, Long> counts =
-        csv.writeSplit(sorted(tables.parquet().get(ReportTables.GAPS)), "industry", byIndustry, all);
+        labelled(csv, ReportTables.GAPS)
+            .writeSplit(sorted(tables.parquet().get(ReportTables.GAPS)), "industry", byIndustry, all);
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       String relative = e.getKey().substring(dir.length() + 1);
       String name = relative.substring("csv/".length(), relative.length() - ".csv".length());
       outputs.add(new OutputRecord("csv_" + name, relative, "csv", e.getValue()));
     }
-    long rejected = csv.write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
+    long rejected =
+        labelled(csv, "rejected_rows").write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
     tables.parquet().values().forEach(t -> t.rows().unpersist());
     tables.release();
     return outputs;
+  }
+
+  private CsvReportWriter labelled(CsvReportWriter csv, String table) {
+    return csv.withHeader(columns -> ColumnDictionary.header(table, columns, csvHeaders));
   }
 
   private static org.apache.spark.SparkContext rowsSparkContext(Dataset<Row> rows) {

@@ -1,0 +1,353 @@
+package org.industrygaps.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Every column of every report table: name, type, unit, Chinese label and definition. The one
+ * source of truth for the data dictionary ({@link DataDictionary}), the Chinese CSV headers
+ * ({@code --csv-headers zh}) and the PostgreSQL column types. Pure Java: no Spark needed to read it.
+ *
+ * <p>Column names are the Parquet/CSV/PostgreSQL names (snake_case English, stable). A test checks
+ * that the tables a run writes have exactly these columns with these types.
+ */
+public final class ColumnDictionary {
+
+  /** A column type as Spark names it, with what Parquet, PostgreSQL and DuckDB make of it. */
+  public enum Type {
+    STRING("string", "BYTE_ARRAY (UTF8)", "text", "VARCHAR"),
+    INT("int", "INT32", "integer", "INTEGER"),
+    BIGINT("bigint", "INT64", "bigint", "BIGINT"),
+    DOUBLE("double", "DOUBLE", "double precision", "DOUBLE"),
+    BOOLEAN("boolean", "BOOLEAN", "boolean", "BOOLEAN"),
+    /** PostgreSQL only (the runs table): an instant, UTC. */
+    TIMESTAMPTZ("timestamp", "—", "timestamp with time zone", "TIMESTAMP WITH TIME ZONE"),
+    /** PostgreSQL only (the runs table): manifest.json as it was published. */
+    JSONB("json", "—", "jsonb", "JSON");
+
+    private final String spark;
+    private final String parquet;
+    private final String postgres;
+    private final String duckdb;
+
+    Type(String spark, String parquet, String postgres, String duckdb) {
+      this.spark = spark;
+      this.parquet = parquet;
+      this.postgres = postgres;
+      this.duckdb = duckdb;
+    }
+
+    /** The name Spark gives the type ({@code DataType.simpleString()}). */
+    public String spark() {
+      return spark;
+    }
+
+    public String parquet() {
+      return parquet;
+    }
+
+    public String postgres() {
+      return postgres;
+    }
+
+    public String duckdb() {
+      return duckdb;
+    }
+
+    /** The type Spark calls {@code simpleString}. */
+    public static Type ofSpark(String simpleString) {
+      for (Type t : values()) {
+        if (t.spark.equals(simpleString)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("no report column type for Spark type " + simpleString);
+    }
+  }
+
+  /** One column of an output. */
+  public record Column(String name, Type type, String unit, String labelZh, String definition) {}
+
+  /** One output of a report set (or of the PostgreSQL publication) and its columns. */
+  public record Output(
+      String name, String labelZh, String where, String description, List<Column> columns) {
+
+    public Column column(String name) {
+      return columns.stream()
+          .filter(c -> c.name().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new NoSuchElementException(this.name + " has no column " + name));
+    }
+
+    public List<String> names() {
+      return columns.stream().map(Column::name).toList();
+    }
+  }
+
+  /** What the value columns of a row are measured in: the row's {@code unit}. */
+  static final String ROW_UNIT = "`unit` of the row";
+  static final String SHARE = "share (1 = 100%)";
+  static final String RATE = "share per year (0.1 = 10%)";
+  static final String YEAR = "year";
+
+  // The leading columns every report row carries (ReportLabels.LEADING), defined once.
+  private static final List<Column> LEADING =
+      List.of(
+          col("industry", Type.STRING, "", "产业代码",
+              "Industry code (stable key), e.g. `power_battery`; `plan_wide` for goals of the whole"
+                  + " plan. Parquet: the partition folder `industry=<code>`."),
+          col("indicator", Type.STRING, "", "指标代码",
+              "Indicator code (stable key): `revenue`, `output_value`, `value_added`, `profit`,"
+                  + " `enterprises`, `employment`, `rd_expenditure`, `production`, `capacity`,"
+                  + " `fortune_global_500`, `leading_enterprises`."),
+          col("region", Type.STRING, "", "地区代码",
+              "Region code, GB/T 2260 six digits: the province (`510000`) or a prefecture-level"
+                  + " division (成都市 `510100` …)."),
+          col("industry_name_zh", Type.STRING, "", "产业名称", "Industry name in Chinese (新型显示 …)."),
+          col("industry_name_en", Type.STRING, "", "产业英文名称", "Industry name in English."),
+          col("indicator_name_zh", Type.STRING, "", "指标名称", "Indicator name in Chinese (营业收入 …)."),
+          col("indicator_name_en", Type.STRING, "", "指标英文名称", "Indicator name in English."),
+          col("region_name_zh", Type.STRING, "", "地区名称", "Region name in Chinese (四川省, 成都市 …)."),
+          col("region_name_en", Type.STRING, "", "地区英文名称", "Region name in English (Sichuan, Chengdu …)."),
+          col("unit", Type.STRING, "", "单位",
+              "Canonical unit of the indicator for the industry (亿元, 家, 万人, GWh, 亿立方米 …);"
+                  + " every value column of the row is in it."),
+          col("direction", Type.STRING, "", "方向",
+              "`increase` when higher is better, `decrease` when lower is better (d = +1 / −1 in"
+                  + " the definitions)."));
+
+  private static final Map<String, Output> OUTPUTS = new LinkedHashMap<>();
+
+  static {
+    add(
+        "gaps", "差距报告",
+        "`gaps/industry=<code>/*.parquet`; `csv/<industry>.csv`, `csv/all_industries.csv`;"
+            + " PostgreSQL `gaps`",
+        "The gap toward each target of the plan: one row per target (industry × indicator × region"
+            + " × target year). Metric definitions follow PRODUCT.md (Eurostat SDG progress"
+            + " assessment, UN progress chart, 时间过半、任务过半).",
+        LEADING,
+        col("target_year", Type.INT, YEAR, "目标年份", "Year of the target (default the plan's, 2027)."),
+        col("target_value", Type.DOUBLE, ROW_UNIT, "目标值", "The target, converted to the canonical unit."),
+        col("target_source", Type.STRING, "", "目标来源", "Where the target comes from (document, press report)."),
+        col("target_status", Type.STRING, "", "目标状态",
+            "`official`, `draft` or `illustrative`: how authoritative the target is. A `draft` or"
+                + " `illustrative` target is not policy."),
+        col("baseline_year", Type.INT, YEAR, "基期年份",
+            "The plan's baseline year (default 2022), or the first later year with data."),
+        col("baseline_value", Type.DOUBLE, ROW_UNIT, "基期值", "Value in baseline_year."),
+        col("latest_year", Type.INT, YEAR, "最新年份", "Newest year with data, at most the target year."),
+        col("latest_value", Type.DOUBLE, ROW_UNIT, "最新值", "Value in latest_year."),
+        col("observations", Type.INT, "years", "观测年数",
+            "Count of years with data from baseline_year to latest_year."),
+        col("gap_to_target", Type.DOUBLE, ROW_UNIT, "距目标差距",
+            "d · (target_value − latest_value); ≤ 0 means the target is met."),
+        col("progress_share", Type.DOUBLE, SHARE, "任务完成度",
+            "(latest_value − baseline_value) / (target_value − baseline_value)."),
+        col("time_share", Type.DOUBLE, SHARE, "时间进度",
+            "(latest_year − baseline_year) / (target_year − baseline_year)."),
+        col("pace_index", Type.DOUBLE, "ratio", "进度指数",
+            "progress_share / time_share; ≥ 1 means on pace (任务进度不慢于时间进度)."),
+        col("cagr_actual", Type.DOUBLE, RATE, "实际年均增速",
+            "(latest_value / baseline_value)^(1 / (latest_year − baseline_year)) − 1."),
+        col("cagr_required", Type.DOUBLE, RATE, "所需年均增速",
+            "(target_value / baseline_value)^(1 / (target_year − baseline_year)) − 1."),
+        col("cagr_needed_from_latest", Type.DOUBLE, RATE, "此后所需年均增速",
+            "(target_value / latest_value)^(1 / (target_year − latest_year)) − 1."),
+        col("growth_ratio", Type.DOUBLE, "ratio", "增速比",
+            "d · cagr_actual / abs(cagr_required); the status bands use it."),
+        col("projected_value", Type.DOUBLE, ROW_UNIT, "目标年预测值",
+            "latest_value · (1 + cagr_actual)^(target_year − latest_year): the actual growth"
+                + " carried on to the target year."),
+        col("projected_gap", Type.DOUBLE, ROW_UNIT, "预测差距", "d · (target_value − projected_value)."),
+        col("trend_projected_value", Type.DOUBLE, ROW_UNIT, "趋势预测值",
+            "Log-linear trend (least squares of ln value on year) carried to the target year;"
+                + " only where there are ≥ 4 positive points (UN progress chart)."),
+        col("trend_lower", Type.DOUBLE, ROW_UNIT, "趋势预测下限",
+            "Lower end of the 95% prediction interval of trend_projected_value."),
+        col("trend_upper", Type.DOUBLE, ROW_UNIT, "趋势预测上限",
+            "Upper end of the 95% prediction interval of trend_projected_value."),
+        col("trend_target_position", Type.STRING, "", "目标相对趋势区间",
+            "Where the target lies against that interval: `target_below_interval`,"
+                + " `target_inside_interval` or `target_above_interval`."),
+        col("status", Type.STRING, "", "评估状态",
+            "`target_achieved` · `on_track` (growth_ratio ≥ 0.95) · `acceleration_needed`"
+                + " (0.60–0.95) · `limited_progress` (0–0.60) · `deterioration` (< 0) ·"
+                + " `not_assessable`; thresholds in conf/settings.yaml."),
+        col("status_zh", Type.STRING, "", "评估状态（中文）",
+            "已实现 · 进展顺利 · 需加快 · 进展有限 · 倒退 · 无法评估."),
+        col("not_assessable_reason", Type.STRING, "", "无法评估原因",
+            "Why the status is `not_assessable`: `no_data`, `no_baseline`,"
+                + " `target_year_not_after_baseline`, `single_observation` or"
+                + " `non_positive_values` (the linear shares are still given)."),
+        col("latest_value_source", Type.STRING, "", "最新值来源",
+            "`reported` (a drop gave the value) or `sum_of_cities` (the province value is the sum"
+                + " of its cities)."),
+        col("latest_cities_reporting", Type.BIGINT, "cities", "最新年上报城市数",
+            "For a province value: how many cities reported in latest_year (see coverage)."));
+    add(
+        "trajectory", "年度轨迹",
+        "`trajectory/industry=<code>/*.parquet`; PostgreSQL `trajectory`",
+        "Per target and year, from the first observation (or the baseline year) to the target"
+            + " year: the actual value, the path required to reach the target and the path"
+            + " projected from the actual growth. What the charts of summary.html draw.",
+        LEADING,
+        col("target_year", Type.INT, YEAR, "目标年份", "Year of the target."),
+        col("year", Type.INT, YEAR, "年份", "Year of the row."),
+        col("actual_value", Type.DOUBLE, ROW_UNIT, "实际值", "Value reported (or summed) for the year; empty when none."),
+        col("required_value", Type.DOUBLE, ROW_UNIT, "目标路径值",
+            "Required path: baseline_value · (1 + cagr_required)^(year − baseline_year), from"
+                + " baseline_year to target_year (a straight line where no compound rate exists)."),
+        col("projected_value", Type.DOUBLE, ROW_UNIT, "预测路径值",
+            "Projected path: latest_value · (1 + cagr_actual)^(year − latest_year), from"
+                + " latest_year to target_year."),
+        col("target_value", Type.DOUBLE, ROW_UNIT, "目标值", "The target."));
+    add(
+        "city_contributions", "城市贡献",
+        "`city_contributions/industry=<code>/*.parquet`; PostgreSQL `city_contributions`",
+        "Each city's part in its province's additive series (amounts that add up), per year.",
+        LEADING,
+        col("year", Type.INT, YEAR, "年份", "Year of the row."),
+        col("value", Type.DOUBLE, ROW_UNIT, "城市数值", "The city's value."),
+        col("province_value", Type.DOUBLE, ROW_UNIT, "全省数值",
+            "The province value of the year (reported, else the sum of cities; see coverage)."),
+        col("share_of_province", Type.DOUBLE, SHARE, "占全省比重", "value / province_value."),
+        col("previous_value", Type.DOUBLE, ROW_UNIT, "上年数值", "The city's value the year before."),
+        col("growth", Type.DOUBLE, SHARE, "同比增长", "value / previous_value − 1."),
+        col("contribution_to_growth", Type.DOUBLE, SHARE, "对全省增长的贡献",
+            "(value − previous_value) / province value the year before: the city's part of the"
+                + " province's growth, in shares (0.01 = 1 percentage point); the cities add up"
+                + " to the province's growth when all report."));
+    add(
+        "revisions", "数据修订",
+        "`revisions/industry=<code>/*.parquet`; PostgreSQL `revisions`",
+        "Every value that a later drop changed: the key, old and new value, old and new drop.",
+        LEADING,
+        col("year", Type.INT, YEAR, "年份", "Year of the revised value."),
+        col("old_value", Type.DOUBLE, ROW_UNIT, "原值", "Value of the earlier drop."),
+        col("new_value", Type.DOUBLE, ROW_UNIT, "修订值", "Value of the later drop (the one used)."),
+        col("change", Type.DOUBLE, ROW_UNIT, "修订变化", "new_value − old_value."),
+        col("change_share", Type.DOUBLE, SHARE, "修订幅度", "new_value / old_value − 1."),
+        col("old_drop", Type.STRING, "", "原数据批次", "Drop (folder name) of the old value."),
+        col("new_drop", Type.STRING, "", "修订数据批次", "Drop (folder name) of the new value."));
+    add(
+        "coverage", "数据覆盖",
+        "`coverage/industry=<code>/*.parquet`; PostgreSQL `coverage`",
+        "Per province series and year: the province value used, where it comes from and how many"
+            + " cities reported. A province value reported in a drop wins over the sum of its"
+            + " cities; where only city values exist the province value is their sum.",
+        LEADING,
+        col("year", Type.INT, YEAR, "年份", "Year of the row."),
+        col("value", Type.DOUBLE, ROW_UNIT, "全省数值", "The province value used: reported, else cities_sum_value."),
+        col("value_source", Type.STRING, "", "数值来源", "`reported` or `sum_of_cities`."),
+        col("province_reported", Type.BOOLEAN, "", "全省是否上报", "Whether a drop reported the province value."),
+        col("cities_reporting", Type.BIGINT, "cities", "上报城市数",
+            "Cities with a value (additive indicators only; 0 otherwise)."),
+        col("cities_total", Type.INT, "cities", "城市总数", "Prefecture-level divisions of the province (21 in Sichuan)."),
+        col("coverage_share", Type.DOUBLE, SHARE, "城市覆盖率", "cities_reporting / cities_total."),
+        col("cities_sum_value", Type.DOUBLE, ROW_UNIT, "城市合计值",
+            "Sum of the cities' values (additive indicators); empty when no city reported."));
+    add(
+        "rejected_rows", "拒收行",
+        "`rejected_rows.csv`; PostgreSQL `rejected_rows`",
+        "Every input row that was not accepted, with the reason. Rows read = accepted + rejected,"
+            + " per file (manifest.json).",
+        List.of(),
+        col("drop", Type.STRING, "", "数据批次", "Drop (folder name under the inbox)."),
+        col("file", Type.STRING, "", "文件", "File, relative to the inbox."),
+        col("line", Type.BIGINT, "line", "行号", "Line of the file (1 = header)."),
+        col("reason", Type.STRING, "", "拒收原因",
+            "`malformed_line`, `unknown_region`, `unknown_industry`, `unknown_indicator`,"
+                + " `invalid_year`, `year_out_of_range`, `empty_value`, `non_numeric_value`,"
+                + " `negative_value`, `unit_missing`, `unit_not_convertible`, `duplicate_row`,"
+                + " `conflicting_duplicate`."),
+        col("detail", Type.STRING, "", "说明", "What was wrong, naming the field."),
+        col("raw", Type.STRING, "", "原始内容", "The raw line as read (CSV) or the row's fields (Parquet)."));
+    add(
+        "runs", "运行记录",
+        "PostgreSQL `runs` only (one row per publication, kept)",
+        "Each publication to PostgreSQL: which run wrote the report tables, when, from what. The"
+            + " newest row describes the tables as they are.",
+        List.of(),
+        col("run_id", Type.STRING, "", "运行编号", "Run id, also the folder `reports/runs/<run_id>/`."),
+        col("command", Type.STRING, "", "命令", "`run` or `report`."),
+        col("started_at", Type.TIMESTAMPTZ, "UTC", "开始时间", "When the run started."),
+        col("finished_at", Type.TIMESTAMPTZ, "UTC", "完成时间", "When the run had written its reports."),
+        col("published_at", Type.TIMESTAMPTZ, "UTC", "发布时间", "When the tables were replaced (the transaction's time)."),
+        col("plan_id", Type.STRING, "", "规划编号", "Id of the plan in conf/plan.yaml."),
+        col("plan_status", Type.STRING, "", "规划状态", "`official`, `draft` or `illustrative`."),
+        col("baseline_year", Type.INT, YEAR, "基期年份", "The plan's baseline year."),
+        col("target_year", Type.INT, YEAR, "目标年份", "The plan's target year."),
+        col("rows_read", Type.BIGINT, "rows", "读入行数", "Input rows read over all drops."),
+        col("rows_accepted", Type.BIGINT, "rows", "接收行数", "Input rows accepted."),
+        col("rows_rejected", Type.BIGINT, "rows", "拒收行数", "Input rows rejected (see rejected_rows)."),
+        col("report_dir", Type.STRING, "", "报告目录", "The run's report folder (a Hadoop URI)."),
+        col("manifest", Type.JSONB, "", "运行清单", "manifest.json of the run."));
+  }
+
+  private ColumnDictionary() {}
+
+  private static Column col(String name, Type type, String unit, String zh, String definition) {
+    return new Column(name, type, unit, zh, definition);
+  }
+
+  private static void add(
+      String name, String zh, String where, String description, List<Column> leading,
+      Column... own) {
+    List<Column> columns = new ArrayList<>(leading);
+    columns.addAll(List.of(own));
+    OUTPUTS.put(name, new Output(name, zh, where, description, List.copyOf(columns)));
+  }
+
+  /** Every documented table, in the order of the data dictionary. */
+  public static List<Output> outputs() {
+    return List.copyOf(OUTPUTS.values());
+  }
+
+  public static Output output(String name) {
+    Output o = OUTPUTS.get(name);
+    if (o == null) {
+      throw new NoSuchElementException("no report table " + name);
+    }
+    return o;
+  }
+
+  /** The CSV header languages of {@code --csv-headers}. */
+  public enum Headers {
+    /** The column names (default). */
+    EN,
+    /** The Chinese labels. */
+    ZH;
+
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code en} or {@code zh}; null for anything else. */
+    public static Headers parse(String code) {
+      for (Headers h : values()) {
+        if (h.code().equals(code)) {
+          return h;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The header row of {@code table}'s CSV with {@code columns} in {@code headers}' language. */
+  public static String[] header(String table, String[] columns, Headers headers) {
+    if (headers == Headers.EN) {
+      return columns.clone();
+    }
+    Output output = output(table);
+    String[] labels = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      labels[i] = output.column(columns[i]).labelZh();
+    }
+    return labels;
+  }
+}

@@ -1,0 +1,161 @@
+package org.industrygaps.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Target;
+
+/**
+ * What summary.html shows, collected from the report tables already computed: small collects of
+ * tables that have one row per target, target × year or city × year (never raw observations).
+ *
+ * @param gaps every row of the gap report
+ * @param trajectory every row of the trajectory
+ * @param cities city contributions of the targeted indicators in their latest year, by value
+ * @param coverage coverage rows of the targeted indicators
+ * @param revisions at most {@value #REVISIONS_SHOWN} revisions, in key order
+ * @param rejected the first {@value #REJECTED_SHOWN} rejected rows, in key order
+ */
+public record SummaryData(
+    List<Rec> gaps,
+    List<Rec> trajectory,
+    List<Rec> cities,
+    List<Rec> coverage,
+    List<Rec> revisions,
+    List<Rec> rejected) {
+
+  static final int REVISIONS_SHOWN = 200;
+  static final int REJECTED_SHOWN = 20;
+
+  /** One row of a report table by column name. */
+  public record Rec(Map<String, Object> values) {
+    public static Rec of(Object... namesAndValues) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      }
+      return new Rec(Collections.unmodifiableMap(m));
+    }
+
+    static Rec of(Row row) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      String[] names = row.schema().fieldNames();
+      for (int i = 0; i < names.length; i++) {
+        m.put(names[i], row.isNullAt(i) ? null : row.get(i));
+      }
+      return new Rec(Collections.unmodifiableMap(m));
+    }
+
+    public String s(String name) {
+      Object v = values.get(name);
+      return v == null ? null : v.toString();
+    }
+
+    public Double d(String name) {
+      Object v = values.get(name);
+      return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    public Integer i(String name) {
+      Object v = values.get(name);
+      return v == null ? null : ((Number) v).intValue();
+    }
+
+    public Long l(String name) {
+      Object v = values.get(name);
+      return v == null ? null : ((Number) v).longValue();
+    }
+
+    public Boolean b(String name) {
+      return (Boolean) values.get(name);
+    }
+  }
+
+  /**
+   * Collects the page's data from {@code tables}: one Spark job per table, no shuffle (the rows
+   * are few, so they are ordered here rather than by Spark).
+   */
+  public static SummaryData collect(ReportTables tables, PlanConfig config) {
+    Set<String> targeted = new HashSet<>();
+    for (Target t : config.targets()) {
+      targeted.add(t.indicator());
+    }
+    Column targetedIndicator = col("indicator").isin(targeted.toArray());
+    List<Rec> cities =
+        sorted(recs(table(tables, "city_contributions").where(targetedIndicator)),
+            "industry", "indicator", "year", "region");
+    // Per industry × indicator only the latest year, largest value first.
+    Map<String, Integer> latest = new HashMap<>();
+    for (Rec r : cities) {
+      latest.merge(r.s("industry") + "/" + r.s("indicator"), r.i("year"), Math::max);
+    }
+    List<Rec> latestCities = new ArrayList<>();
+    for (Rec r : cities) {
+      if (r.i("year").equals(latest.get(r.s("industry") + "/" + r.s("indicator")))) {
+        latestCities.add(r);
+      }
+    }
+    latestCities.sort(
+        Comparator.comparing((Rec r) -> r.s("industry") + "/" + r.s("indicator"))
+            .thenComparing(r -> r.d("value"), Comparator.nullsLast(Comparator.reverseOrder())));
+    ReportTables.Table rejected = tables.rejected();
+    return new SummaryData(
+        sorted(recs(table(tables, ReportTables.GAPS)),
+            "industry", "indicator", "region", "target_year"),
+        sorted(
+            recs(table(tables, "trajectory").select("industry", "indicator", "region",
+                "target_year", "year", "actual_value", "required_value", "projected_value",
+                "target_value")),
+            "industry", "indicator", "region", "target_year", "year"),
+        List.copyOf(latestCities),
+        sorted(recs(table(tables, "coverage").where(targetedIndicator)),
+            "industry", "indicator", "year"),
+        sorted(recs(table(tables, "revisions").limit(REVISIONS_SHOWN)),
+            "industry", "indicator", "region", "year", "new_drop"),
+        sorted(recs(rejected.rows().orderBy(key(rejected)).limit(REJECTED_SHOWN)),
+            "drop", "file", "line"));
+  }
+
+  private static Dataset<Row> table(ReportTables tables, String name) {
+    return tables.parquet().get(name).rows();
+  }
+
+  private static Column[] key(ReportTables.Table table) {
+    return table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Rec> sorted(List<Rec> rows, String... key) {
+    Comparator<Rec> order = null;
+    for (String k : key) {
+      Comparator<Rec> c =
+          Comparator.comparing(
+              (Rec r) -> (Comparable) r.values().get(k),
+              Comparator.nullsLast(Comparator.naturalOrder()));
+      order = order == null ? c : order.thenComparing(c);
+    }
+    List<Rec> out = new ArrayList<>(rows);
+    out.sort(order);
+    return List.copyOf(out);
+  }
+
+  private static List<Rec> recs(Dataset<Row> rows) {
+    List<Rec> out = new ArrayList<>();
+    for (Row r : rows.collectAsList()) {
+      out.add(Rec.of(r));
+    }
+    return List.copyOf(out);
+  }
+}
