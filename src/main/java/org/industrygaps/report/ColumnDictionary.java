@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.industrygaps.metrics.Status;
 
 /**
  * Every column of every report table: name, type, unit, Chinese label and definition. The one
@@ -93,6 +94,8 @@ public final class ColumnDictionary {
   static final String SHARE = "share (1 = 100%)";
   static final String RATE = "share per year (0.1 = 10%)";
   static final String YEAR = "year";
+  /** What the key-gap amounts of a roll-up row are measured in. */
+  static final String KEY_GAP_UNIT = "`unit` of the key gap's gap row";
 
   // The leading columns every report row carries (ReportLabels.LEADING), defined once.
   private static final List<Column> LEADING =
@@ -120,9 +123,39 @@ public final class ColumnDictionary {
               "`increase` when higher is better, `decrease` when lower is better (d = +1 / −1 in"
                   + " the definitions)."));
 
+  // The same leading columns on a roll-up row, which spans indicators (ReportLabels).
+  private static final List<Column> ROLLUP_LEADING =
+      leading(
+          Map.of(
+              "industry",
+              "Industry code (stable key): one row for every industry of the plan, with targets or"
+                  + " not; `plan_wide` for the row over every target of the plan (all industries'"
+                  + " and the plan-wide goals). Parquet: the partition folder `industry=<code>`.",
+              "indicator", "Always `all` (全部指标): the row is over all the group's indicators.",
+              "region",
+              "Always the province (`510000`): the row covers the group's province and city"
+                  + " targets alike.",
+              "indicator_name_zh", "全部指标.",
+              "indicator_name_en", "All indicators.",
+              "unit",
+              "Empty: a roll-up spans indicators of different units (the key gap's amounts are in"
+                  + " the unit of its own gap row).",
+              "direction", "Empty: a roll-up spans indicators of either direction."));
+
   private static final Map<String, Output> OUTPUTS = new LinkedHashMap<>();
 
   static {
+    add(
+        "rollup", "产业汇总",
+        "`rollup/industry=<code>/*.parquet`; `csv/rollup.csv`; PostgreSQL `rollup`",
+        "The gap report rolled up: one row per industry of the plan over its targets (province"
+            + " and city, milestones and goals) and one `plan_wide` row over all targets of the"
+            + " plan, the plan-wide goals included. The first table of the manifest. Statuses are"
+            + " ordered best to worst: `target_achieved` > `on_track` > `acceleration_needed` >"
+            + " `limited_progress` > `deterioration`; `not_assessable` targets are counted but take"
+            + " no part in the worst, the median or the share.",
+        ROLLUP_LEADING,
+        rollupColumns());
     add(
         "gaps", "差距报告",
         "`gaps/industry=<code>/*.parquet`; `csv/<industry>.csv`, `csv/all_industries.csv`;"
@@ -137,9 +170,28 @@ public final class ColumnDictionary {
         col("target_status", Type.STRING, "", "目标状态",
             "`official`, `draft` or `illustrative`: how authoritative the target is. A `draft` or"
                 + " `illustrative` target is not policy."),
+        col("target_kind", Type.STRING, "", "目标类型",
+            "`milestone` (阶段性目标: due before the plan's target year, 2027 in conf/plan.yaml)"
+                + " or `goal` (终期目标: due in the plan's target year or later). A series may carry"
+                + " both."),
+        col("target_scope", Type.STRING, "", "目标层级",
+            "`province` (region is the province), `city` (a prefecture-level division's own"
+                + " target) or `plan_wide` (a goal of the whole plan, industry `plan_wide`)."),
         col("baseline_year", Type.INT, YEAR, "基期年份",
-            "The plan's baseline year (default 2022), or the first later year with data."),
+            "The target's baseline year (its own `baseline_year`, default the plan's, 2022), or"
+                + " the first later year with data, or the year of a series break (see"
+                + " baseline_note). Every metric is measured from it."),
         col("baseline_value", Type.DOUBLE, ROW_UNIT, "基期值", "Value in baseline_year."),
+        col("baseline_note", Type.STRING, "", "基期说明",
+            "Why baseline_year is not the target's baseline year: `baseline_moved_to_first_data`"
+                + " (no data in that year; the first later year with data is used) or"
+                + " `baseline_moved_to_break` (a series break moved it to series_break_year);"
+                + " empty when it is."),
+        col("series_break_year", Type.INT, YEAR, "口径调整年份",
+            "The series break that moved the baseline: the last year after the first year of"
+                + " data in the window, and no later than latest_year, whose value a drop flagged"
+                + " `series_break` (口径调整, a new statistical basis). Growth is never measured"
+                + " across it. Empty when none."),
         col("latest_year", Type.INT, YEAR, "最新年份", "Newest year with data, at most the target year."),
         col("latest_value", Type.DOUBLE, ROW_UNIT, "最新值", "Value in latest_year."),
         col("observations", Type.INT, "years", "观测年数",
@@ -162,8 +214,13 @@ public final class ColumnDictionary {
             "d · cagr_actual / abs(cagr_required); the status bands use it."),
         col("projected_value", Type.DOUBLE, ROW_UNIT, "目标年预测值",
             "latest_value · (1 + cagr_actual)^(target_year − latest_year): the actual growth"
-                + " carried on to the target year."),
+                + " carried on to the target year; latest_value itself when latest_year is the"
+                + " target year (see projected_method)."),
         col("projected_gap", Type.DOUBLE, ROW_UNIT, "预测差距", "d · (target_value − projected_value)."),
+        col("projected_method", Type.STRING, "", "预测方法",
+            "How projected_value was obtained: `compound_growth` (the formula above) or"
+                + " `observed_in_target_year` (latest_year is the target year: the value itself);"
+                + " empty when there is no projected_value."),
         col("trend_projected_value", Type.DOUBLE, ROW_UNIT, "趋势预测值",
             "Log-linear trend (least squares of ln value on year) carried to the target year;"
                 + " only where there are ≥ 4 positive points (UN progress chart)."),
@@ -174,12 +231,39 @@ public final class ColumnDictionary {
         col("trend_target_position", Type.STRING, "", "目标相对趋势区间",
             "Where the target lies against that interval: `target_below_interval`,"
                 + " `target_inside_interval` or `target_above_interval`."),
+        col("trend_method", Type.STRING, "", "趋势方法",
+            "`log_linear_ols_95pi` (ordinary least squares of ln value on year, 95% prediction"
+                + " interval from the residuals, Student t with trend_points − 2 degrees of"
+                + " freedom) where a trend was fitted; empty otherwise."),
+        col("trend_points", Type.INT, "years", "趋势拟合点数",
+            "Number of yearly values the trend was fitted on: those from baseline_year to"
+                + " latest_year (= observations; a trend needs at least 4, all positive). Empty"
+                + " when no trend was fitted."),
+        col("trend_reading", Type.STRING, "", "趋势研判",
+            "What the interval means for the target, given the direction: `likely_met` (the whole"
+                + " interval is on the good side of the target: `target_below_interval` for an"
+                + " increase target, `target_above_interval` for a decrease target),"
+                + " `likely_missed` (all on the bad side) or `uncertain` (`target_inside_interval`)."
+                + " A probability-like reading of a 95% interval under the trend's assumptions, not"
+                + " a forecast; empty when no trend was fitted."),
+        col("trend_reading_zh", Type.STRING, "", "趋势研判（中文）", "很可能实现 · 不确定 · 很可能未实现."),
         col("status", Type.STRING, "", "评估状态",
             "`target_achieved` · `on_track` (growth_ratio ≥ 0.95) · `acceleration_needed`"
                 + " (0.60–0.95) · `limited_progress` (0–0.60) · `deterioration` (< 0) ·"
                 + " `not_assessable`; thresholds in conf/settings.yaml."),
         col("status_zh", Type.STRING, "", "评估状态（中文）",
             "已实现 · 进展顺利 · 需加快 · 进展有限 · 倒退 · 无法评估."),
+        col("pace_status", Type.STRING, "", "进度状态",
+            "The pace view (时间进度: 时间过半、任务过半), beside status: `achieved_early`"
+                + " (gap_to_target ≤ 0 with latest_year before target_year) · `achieved`"
+                + " (gap_to_target ≤ 0 in the target year) · `ahead` (pace_index ≥"
+                + " pace_thresholds.ahead, 1.05) · `on_pace` (≥ pace_thresholds.on_pace, 0.95) ·"
+                + " `behind` (below, also when moving away from"
+                + " the target) · `not_assessable` (no pace_index: no data, a single observation, a"
+                + " target equal to its baseline); thresholds in conf/settings.yaml. Linear, so"
+                + " stricter than status where growth compounds."),
+        col("pace_status_zh", Type.STRING, "", "进度状态（中文）",
+            "提前实现 · 如期实现 · 快于预期 · 基本符合预期 · 滞后 · 无法评估."),
         col("not_assessable_reason", Type.STRING, "", "无法评估原因",
             "Why the status is `not_assessable`: `no_data`, `no_baseline`,"
                 + " `target_year_not_after_baseline`, `single_observation` or"
@@ -205,7 +289,16 @@ public final class ColumnDictionary {
         col("projected_value", Type.DOUBLE, ROW_UNIT, "预测路径值",
             "Projected path: latest_value · (1 + cagr_actual)^(year − latest_year), from"
                 + " latest_year to target_year."),
-        col("target_value", Type.DOUBLE, ROW_UNIT, "目标值", "The target."));
+        col("target_value", Type.DOUBLE, ROW_UNIT, "目标值", "The target."),
+        col("milestone_value", Type.DOUBLE, ROW_UNIT, "节点目标值",
+            "The value of the target of the same series (industry, indicator, region) that falls"
+                + " due in the row's year: this target's own value in its target year, an earlier"
+                + " milestone's in that milestone's year (so a goal's chart shows its milestones);"
+                + " empty in other years."),
+        col("series_break", Type.BOOLEAN, "", "口径调整",
+            "Whether actual_value starts a new statistical basis (a drop flagged it"
+                + " `series_break` / 口径调整); growth is not measured across it. false when there"
+                + " is no value."));
     add(
         "city_contributions", "城市贡献",
         "`city_contributions/industry=<code>/*.parquet`; PostgreSQL `city_contributions`",
@@ -217,11 +310,16 @@ public final class ColumnDictionary {
             "The province value of the year (reported, else the sum of cities; see coverage)."),
         col("share_of_province", Type.DOUBLE, SHARE, "占全省比重", "value / province_value."),
         col("previous_value", Type.DOUBLE, ROW_UNIT, "上年数值", "The city's value the year before."),
-        col("growth", Type.DOUBLE, SHARE, "同比增长", "value / previous_value − 1."),
+        col("growth", Type.DOUBLE, SHARE, "同比增长",
+            "value / previous_value − 1; empty in a series_break year."),
         col("contribution_to_growth", Type.DOUBLE, SHARE, "对全省增长的贡献",
             "(value − previous_value) / province value the year before: the city's part of the"
                 + " province's growth, in shares (0.01 = 1 percentage point); the cities add up"
-                + " to the province's growth when all report."));
+                + " to the province's growth when all report. Empty in a series_break year."),
+        col("series_break", Type.BOOLEAN, "", "口径调整",
+            "Whether the city's value of the year starts a new statistical basis (a drop flagged"
+                + " it `series_break` / 口径调整): growth and contribution_to_growth are then empty"
+                + " (never measured across a break)."));
     add(
         "revisions", "数据修订",
         "`revisions/industry=<code>/*.parquet`; PostgreSQL `revisions`",
@@ -250,7 +348,11 @@ public final class ColumnDictionary {
         col("cities_total", Type.INT, "cities", "城市总数", "Prefecture-level divisions of the province (21 in Sichuan)."),
         col("coverage_share", Type.DOUBLE, SHARE, "城市覆盖率", "cities_reporting / cities_total."),
         col("cities_sum_value", Type.DOUBLE, ROW_UNIT, "城市合计值",
-            "Sum of the cities' values (additive indicators); empty when no city reported."));
+            "Sum of the cities' values (additive indicators); empty when no city reported."),
+        col("series_break", Type.BOOLEAN, "", "口径调整",
+            "Whether the province value of the year starts a new statistical basis: the flag"
+                + " (`series_break` / 口径调整) of the reported value, or, for a sum of cities, true"
+                + " when any city's value in the sum is flagged."));
     add(
         "rejected_rows", "拒收行",
         "`rejected_rows.csv`; PostgreSQL `rejected_rows`",
@@ -293,6 +395,67 @@ public final class ColumnDictionary {
 
   private static Column col(String name, Type type, String unit, String zh, String definition) {
     return new Column(name, type, unit, zh, definition);
+  }
+
+  /** {@link #LEADING} with the definitions of {@code definitions} in place of the usual ones. */
+  private static List<Column> leading(Map<String, String> definitions) {
+    return LEADING.stream()
+        .map(c -> definitions.containsKey(c.name())
+            ? col(c.name(), c.type(), c.unit(), c.labelZh(), definitions.get(c.name()))
+            : c)
+        .toList();
+  }
+
+  /** The roll-up's own columns (IndustryRollup.ROLLUP): a count per status, in Status order. */
+  private static Column[] rollupColumns() {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col("targets", Type.INT, "targets", "目标数",
+        "Targets of the group (gap rows): every target of the industry, province and city,"
+            + " milestones and goals; on the `plan_wide` row every target of the plan. 0 for an"
+            + " industry without targets."));
+    columns.add(col("targets_assessable", Type.INT, "targets", "可评估目标数",
+        "Targets whose status is not `not_assessable`: those that take part in worst_status,"
+            + " median_status and on_track_share."));
+    for (Status s : Status.values()) {
+      columns.add(col("targets_" + s.code(), Type.INT, "targets", s.labelZh() + "目标数",
+          "Targets with status `" + s.code() + "` (" + s.labelZh() + ")."));
+    }
+    columns.add(col("worst_status", Type.STRING, "", "最差状态",
+        "The worst status of the assessable targets (order above); empty when none is"
+            + " assessable."));
+    columns.add(col("worst_status_zh", Type.STRING, "", "最差状态（中文）",
+        "worst_status in Chinese (已实现 · 进展顺利 · 需加快 · 进展有限 · 倒退)."));
+    columns.add(col("median_status", Type.STRING, "", "中位状态",
+        "The median status of the assessable targets (order above); of an even number the worse"
+            + " of the two middle ones (lower median), so the row never reads better than half its"
+            + " targets. Empty when none is assessable."));
+    columns.add(col("median_status_zh", Type.STRING, "", "中位状态（中文）",
+        "median_status in Chinese."));
+    columns.add(col("on_track_share", Type.DOUBLE, SHARE, "进展顺利及已实现占比",
+        "(targets_on_track + targets_target_achieved) / targets_assessable; empty when none is"
+            + " assessable."));
+    columns.add(col("key_gap_indicator", Type.STRING, "", "关键差距指标",
+        "The most important gap of the group: the target with the largest projected_gap /"
+            + " |target_value| (positive: a projected shortfall; negative when every target is"
+            + " projected to be met); targets without projected_gap or with a zero target take no"
+            + " part; ties go to the first by indicator, region, target_year. This is its"
+            + " indicator; empty (as are the other key_gap_ columns) when no target qualifies. On"
+            + " the `plan_wide` row it may be any industry's target (the row does not name the"
+            + " industry)."));
+    columns.add(col("key_gap_region", Type.STRING, "", "关键差距地区",
+        "Region of the key gap's target (the province or a city)."));
+    columns.add(col("key_gap_target_year", Type.INT, YEAR, "关键差距目标年份",
+        "target_year of the key gap's target."));
+    columns.add(col("key_gap_target_value", Type.DOUBLE, KEY_GAP_UNIT, "关键差距目标值",
+        "target_value of the key gap's target."));
+    columns.add(col("key_gap_projected_gap", Type.DOUBLE, KEY_GAP_UNIT, "关键差距预测差距",
+        "projected_gap of the key gap's target: d · (target_value − projected_value)."));
+    columns.add(col("key_gap_relative", Type.DOUBLE, SHARE, "关键差距相对值",
+        "key_gap_projected_gap / |key_gap_target_value|: the projected shortfall as a share of"
+            + " the target (0.3 = 30% short), by which the key gap is chosen."));
+    columns.add(col("key_gap_status", Type.STRING, "", "关键差距评估状态",
+        "status of the key gap's target (see gaps.status)."));
+    return columns.toArray(Column[]::new);
   }
 
   private static void add(

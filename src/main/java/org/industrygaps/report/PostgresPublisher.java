@@ -22,7 +22,7 @@ import org.industrygaps.report.ColumnDictionary.Type;
 
 /**
  * Publishes the report tables to PostgreSQL for BI tools (Superset, Metabase, Power BI): {@code
- * gaps}, {@code trajectory}, {@code city_contributions}, {@code revisions}, {@code coverage},
+ * rollup}, {@code gaps}, {@code trajectory}, {@code city_contributions}, {@code revisions}, {@code coverage},
  * {@code rejected_rows}, replaced in ONE transaction, and a row in {@code runs}. A dashboard
  * therefore sees the previous report set or the new one, never a mix: the old rows are deleted
  * and the new ones inserted in that transaction (readers keep the old rows until it commits,

@@ -59,7 +59,8 @@ public final class ReportWriter {
     CsvReportWriter csv = new CsvReportWriter(storage);
     ReportTables.Table rollup = tables.parquet().get(ReportTables.ROLLUP);
     if (rollup != null) {
-      long rows = csv.write(sorted(rollup), dir + "/csv/rollup.csv");
+      long rows =
+          labelled(csv, ReportTables.ROLLUP).write(sorted(rollup), dir + "/csv/rollup.csv");
       // Listed right after the roll-up's Parquet: the first table a reader sees.
       int at = 0;
       while (at < outputs.size() && !outputs.get(at).name().equals(ReportTables.ROLLUP)) {

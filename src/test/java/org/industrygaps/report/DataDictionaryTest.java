@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DataDictionaryTest {
   private static final List<String> PARQUET =
-      List.of("gaps", "trajectory", "city_contributions", "revisions", "coverage");
+      List.of("rollup", "gaps", "trajectory", "city_contributions", "revisions", "coverage");
 
   @Test
   void theCommittedDictionaryIsWhatTheGeneratorWritesNow() throws IOException {
@@ -54,7 +54,10 @@ class DataDictionaryTest {
       assertThat(written).as(table + ": columns and types, Parquet vs dictionary")
           .containsExactlyInAnyOrderEntriesOf(expected);
     }
-    // The CSV files: the gap report's columns in the dictionary's order, and the rejected rows.
+    // The CSV files: the roll-up's and the gap report's columns in the dictionary's order, and
+    // the rejected rows.
+    assertThat(csvHeader(reports.resolve("csv/rollup.csv")))
+        .containsExactlyElementsOf(ColumnDictionary.output("rollup").names());
     assertThat(csvHeader(reports.resolve("csv/all_industries.csv")))
         .containsExactlyElementsOf(ColumnDictionary.output("gaps").names());
     assertThat(csvHeader(reports.resolve("csv/power_battery.csv")))
