@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -134,7 +135,10 @@ public final class GapReport {
               t.source(), t.status(), config.indicator(t.indicator()).direction(),
               t.year() < config.plan().targetYear() ? MILESTONE : GOAL, scope));
     }
-    return spark.createDataFrame(rows, TARGETS);
+    // Spread over the cores: a plan with a target per county is too large to ship in one task.
+    int slices = Math.max(1, spark.sparkContext().defaultParallelism());
+    return spark.createDataFrame(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), TARGETS);
   }
 
   /**

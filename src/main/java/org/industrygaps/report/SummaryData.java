@@ -1,6 +1,9 @@
 package org.industrygaps.report;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +17,8 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Target;
 
@@ -38,6 +43,10 @@ public record SummaryData(
 
   static final int REVISIONS_SHOWN = 200;
   static final int REJECTED_SHOWN = 20;
+  /** City targets shown per industry: a plan with a target per county still gives a page. */
+  static final int CITY_TARGETS_SHOWN = 20;
+  /** Cities shown per industry and indicator (the largest in the latest year). */
+  static final int CITIES_SHOWN = 15;
 
   /** One row of a report table by column name. */
   public record Rec(Map<String, Object> values) {
@@ -84,8 +93,8 @@ public record SummaryData(
   }
 
   /**
-   * Collects the page's data from {@code tables}: one Spark job per table, no shuffle (the rows
-   * are few, so they are ordered here rather than by Spark).
+   * Collects the page's data from {@code tables}: small, bounded collects (the rows are few, so
+   * they are ordered here rather than by Spark).
    */
   public static SummaryData collect(ReportTables tables, PlanConfig config) {
     Set<String> targeted = new HashSet<>();
@@ -93,29 +102,40 @@ public record SummaryData(
       targeted.add(t.indicator());
     }
     Column targetedIndicator = col("indicator").isin(targeted.toArray());
-    List<Rec> cities =
-        sorted(recs(table(tables, "city_contributions").where(targetedIndicator)),
-            "industry", "indicator", "year", "region");
-    // Per industry × indicator only the latest year, largest value first.
-    Map<String, Integer> latest = new HashMap<>();
-    for (Rec r : cities) {
-      latest.merge(r.s("industry") + "/" + r.s("indicator"), r.i("year"), Math::max);
-    }
-    List<Rec> latestCities = new ArrayList<>();
-    for (Rec r : cities) {
-      if (r.i("year").equals(latest.get(r.s("industry") + "/" + r.s("indicator")))) {
-        latestCities.add(r);
-      }
-    }
+    // Bounded whatever the input: the province's and plan-wide targets, a few city targets per
+    // industry, their trajectories, and the largest cities in the latest year.
+    String province = config.province().code();
+    Dataset<Row> gaps = table(tables, ReportTables.GAPS);
+    Dataset<Row> shownGaps =
+        gaps.where(col("region").equalTo(province))
+            .unionByName(
+                gaps.where(col("region").notEqual(province))
+                    .withColumn("_n", row_number().over(Window.partitionBy("industry")
+                        .orderBy("indicator", "region", "target_year")))
+                    .where(col("_n").leq(CITY_TARGETS_SHOWN))
+                    .drop("_n"));
+    Dataset<Row> shownKeys = shownGaps.select("industry", "indicator", "region", "target_year");
+    Dataset<Row> cityRows = table(tables, "city_contributions").where(targetedIndicator);
+    WindowSpec series = Window.partitionBy("industry", "indicator");
+    Dataset<Row> latestCityRows =
+        cityRows
+            .withColumn("_latest", max("year").over(series))
+            .where(col("year").equalTo(col("_latest")))
+            .withColumn("_rank", row_number().over(series.orderBy(col("value").desc_nulls_last())))
+            .where(col("_rank").leq(CITIES_SHOWN))
+            .drop("_latest", "_rank");
+    List<Rec> latestCities = new ArrayList<>(recs(latestCityRows));
     latestCities.sort(
         Comparator.comparing((Rec r) -> r.s("industry") + "/" + r.s("indicator"))
             .thenComparing(r -> r.d("value"), Comparator.nullsLast(Comparator.reverseOrder())));
     ReportTables.Table rejected = tables.rejected();
     return new SummaryData(
-        sorted(recs(table(tables, ReportTables.GAPS)),
-            "industry", "indicator", "region", "target_year"),
+        sorted(recs(shownGaps), "industry", "indicator", "region", "target_year"),
         sorted(
-            recs(table(tables, "trajectory").select("industry", "indicator", "region",
+            recs(table(tables, "trajectory")
+                .join(broadcast(shownKeys),
+                    new String[] {"industry", "indicator", "region", "target_year"}, "left_semi")
+                .select("industry", "indicator", "region",
                 "target_year", "year", "actual_value", "required_value", "projected_value",
                 "target_value")),
             "industry", "indicator", "region", "target_year", "year"),
