@@ -159,6 +159,7 @@ public final class DuckDbGapJob {
     s.execute("CREATE TABLE gaps AS SELECT *,"
         + " CASE WHEN gap_to_target <= 0 THEN 'target_achieved'"
         + " WHEN observations = 1 THEN 'not_assessable'"
+        + " WHEN cagr_required = 0 THEN 'deterioration'"
         + " WHEN growth_ratio IS NULL THEN 'not_assessable'"
         + " WHEN growth_ratio >= " + onTrack + " THEN 'on_track'"
         + " WHEN growth_ratio >= " + accel + " THEN 'acceleration_needed'"
