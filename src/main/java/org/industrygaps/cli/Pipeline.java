@@ -101,6 +101,19 @@ public final class Pipeline {
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
     String staging = publisher.stagingDir(runId);
+    try {
+      // The tables stay cached until every output is made from them (files, page, database).
+      writeOutputs(runId, command, startedAt, ingestedNow, drops, tables, staging);
+    } finally {
+      tables.release();
+    }
+    publisher.publish(runId);
+    return publisher.runDir(runId);
+  }
+
+  private void writeOutputs(
+      String runId, String command, String startedAt, Set<String> ingestedNow,
+      List<DropRecord> drops, ReportTables tables, String staging) {
     List<OutputRecord> outputs =
         new ArrayList<>(
             new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging));
@@ -116,8 +129,6 @@ public final class Pipeline {
       PostgresPublisher.fromEnvironment(options.publishJdbc())
           .publish(PostgresPublisher.tables(tables), manifest, storage.qualify(publisher.runDir(runId)));
     }
-    publisher.publish(runId);
-    return publisher.runDir(runId);
   }
 
   private RunManifest manifest(

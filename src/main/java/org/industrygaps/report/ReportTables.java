@@ -87,8 +87,12 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         List.of(latest, coverage, targets));
   }
 
-  /** Frees what {@link #build} cached, once the tables are written. */
+  /**
+   * Frees what {@link #build} and the writer cached, once every output (files, summary page,
+   * database) has been made from the tables.
+   */
   public void release() {
+    parquet.values().forEach(t -> t.rows().unpersist());
     cached.forEach(Dataset::unpersist);
   }
 }

@@ -86,8 +86,6 @@ public final class ReportWriter {
     long rejected =
         labelled(csv, "rejected_rows").write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
-    tables.parquet().values().forEach(t -> t.rows().unpersist());
-    tables.release();
     return outputs;
   }
 
