@@ -4,10 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -45,7 +45,7 @@ public final class ProvinceSeries {
             .where(col("region").notEqual(province))
             .join(functions.broadcast(additive), "indicator")
             .groupBy("industry", "indicator", "year")
-            .agg(sum("value").as("cities_sum_value"), count(lit(1)).as("cities_reporting"));
+            .agg(orderedSum(col("value")).as("cities_sum_value"), count(lit(1)).as("cities_reporting"));
     Dataset<Row> reported =
         latest
             .where(col("region").equalTo(province))
@@ -89,6 +89,19 @@ public final class ProvinceSeries {
         .select("industry", "indicator", "region", "year", "value", "value_source",
             "cities_reporting")
         .unionByName(cities);
+  }
+
+  /**
+   * The sum of {@code value} over a group, added up in ascending order of the values: a double sum
+   * depends on the order of its terms, and Spark's order depends on how the rows are partitioned
+   * (one drop per run or all at once, file splits). Sorting first makes the sum, and every number
+   * derived from it, the same bit for bit however the warehouse was filled. Nulls are skipped.
+   */
+  static Column orderedSum(Column value) {
+    return functions.aggregate(
+        functions.array_sort(functions.collect_list(value)),
+        lit(0.0),
+        (acc, x) -> acc.plus(x));
   }
 
   static Dataset<Row> additiveIndicators(SparkSession spark, PlanConfig config) {
