@@ -61,7 +61,7 @@ public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<S
         long ok = accepted.getOrDefault(f.name(), 0L);
         files.add(
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
-                rejected, reasons));
+                rejected, reasons, f.modifiedAt()));
       }
       DropRecord record = new DropRecord(drop.id(), now, runId, files);
       if (record.rowsRead() > 0 && (double) record.rowsRejected() / record.rowsRead() > limit) {
