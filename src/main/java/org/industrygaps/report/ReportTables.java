@@ -27,6 +27,13 @@ public record ReportTables(Map<String, Table> parquet, Table rejected) {
 
   public static final String GAPS = "gaps";
 
+  /** These tables and {@code table} written as Parquet under {@code name}, after the others. */
+  public ReportTables withTable(String name, Table table) {
+    Map<String, Table> more = new LinkedHashMap<>(parquet);
+    more.put(name, table);
+    return new ReportTables(more, rejected);
+  }
+
   /** Builds the tables from the warehouse's observations (with {@code drop}) and rejected rows. */
   public static ReportTables build(
       SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {

@@ -60,6 +60,11 @@ public final class ReportWriter {
     }
     long rejected = csv.write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
+    ReportTables.Table changes = tables.parquet().get(ChangesReport.NAME);
+    if (changes != null) {
+      long n = csv.write(sorted(changes), dir + "/csv/changes.csv");
+      outputs.add(new OutputRecord("csv_changes", "csv/changes.csv", "csv", n));
+    }
     tables.parquet().values().forEach(t -> t.rows().unpersist());
     return outputs;
   }
