@@ -3,8 +3,21 @@ package org.industrygaps.cli;
 import java.util.List;
 import java.util.Locale;
 
-/** The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]}. */
-public record Options(Command command, String conf, String inbox, String out) {
+/**
+ * The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR] [--reingest DROP]...
+ * [--wait]}.
+ */
+public record Options(
+    Command command,
+    String conf,
+    String inbox,
+    String out,
+    List<String> reingest,
+    boolean waitForLock) {
+
+  public Options(Command command, String conf, String inbox, String out) {
+    this(command, conf, inbox, out, List.of(), false);
+  }
 
   /** What the job does. */
   public enum Command {
@@ -25,12 +38,15 @@ public record Options(Command command, String conf, String inbox, String out) {
   public static final String USAGE =
       String.join(
           "\n",
-          "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]",
+          "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]"
+              + " [--reingest DROP]... [--wait]",
           "",
           "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
           "--conf DIR    configuration (default conf/)",
           "--inbox DIR   the drops (default data-sample/drops)",
           "--out DIR     state and reports (default out/): DIR/warehouse/ and DIR/reports/",
+          "--reingest DROP   replace an ingested drop whose files changed (repeatable)",
+          "--wait        wait for a run that holds the lock of --out instead of refusing",
           "",
           "exit status   0 success | 2 bad usage or configuration |"
               + " 3 input rejected beyond the configured limit | 1 other failure");
@@ -42,6 +58,8 @@ public record Options(Command command, String conf, String inbox, String out) {
     String inbox = "data-sample/drops";
     String out = "out";
     boolean commandSeen = false;
+    List<String> reingest = new java.util.ArrayList<>();
+    boolean waitForLock = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -51,6 +69,8 @@ public record Options(Command command, String conf, String inbox, String out) {
         case "--conf" -> conf = value(args, ++i, arg);
         case "--inbox" -> inbox = value(args, ++i, arg);
         case "--out" -> out = value(args, ++i, arg);
+        case "--reingest" -> reingest.add(strip(value(args, ++i, arg)));
+        case "--wait" -> waitForLock = true;
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -63,7 +83,8 @@ public record Options(Command command, String conf, String inbox, String out) {
         }
       }
     }
-    return new Options(command, strip(conf), strip(inbox), strip(out));
+    return new Options(
+        command, strip(conf), strip(inbox), strip(out), List.copyOf(reingest), waitForLock);
   }
 
   private static Command command(String arg) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +13,14 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.ingest.Drop;
+import org.industrygaps.ingest.DropChanges;
 import org.industrygaps.ingest.DropInspection;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.ingest.InputException;
+import org.industrygaps.report.ChangesReport;
+import org.industrygaps.report.FooterCheck;
 import org.industrygaps.report.OutputRecord;
+import org.industrygaps.report.ReportLabels;
 import org.industrygaps.report.ReportPublisher;
 import org.industrygaps.report.ReportTables;
 import org.industrygaps.report.ReportWriter;
@@ -23,6 +28,7 @@ import org.industrygaps.report.RunManifest;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
+import org.industrygaps.warehouse.RunLock;
 import org.industrygaps.warehouse.Warehouse;
 
 /** The job's steps (ingest, report, validate) over one configuration, inbox and output folder. */
@@ -57,18 +63,59 @@ public final class Pipeline {
     return clock.instant().toString();
   }
 
-  /** Ingests the drops of the inbox that the warehouse has not seen; returns them. */
+  /** Takes the run lock of --out (see {@link RunLock}); close it when the run ends. */
+  public RunLock lock(String runId, String command) {
+    return RunLock.acquire(
+        storage, options.out(), RunLock.Holder.of(runId, command, clock),
+        config.settings().lockTimeout(), options.waitForLock(), clock);
+  }
+
+  /**
+   * Ingests the drops of the inbox that the warehouse has not seen, and those named by {@code
+   * --reingest} (replacing what they contributed); returns them. An ingested drop is compared with
+   * its registry entry ({@link DropChanges}): unchanged, it is skipped; changed and not named by
+   * {@code --reingest}, the whole run is refused before anything is written (exit status 3).
+   */
   public List<DropRecord> ingest(String runId) {
-    Set<String> known =
-        warehouse.drops().stream().map(DropRecord::drop).collect(Collectors.toSet());
-    List<Drop> fresh =
-        Inbox.list(storage, options.inbox()).stream().filter(d -> !known.contains(d.id())).toList();
+    warehouse.clearDebris();
+    Map<String, DropRecord> known = new HashMap<>();
+    warehouse.drops().forEach(d -> known.put(d.drop(), d));
+    List<Drop> inbox = Inbox.list(storage, options.inbox());
+    Set<String> ids = inbox.stream().map(Drop::id).collect(Collectors.toSet());
+    for (String drop : options.reingest()) {
+      if (!ids.contains(drop)) {
+        throw new UsageException("--reingest " + drop + ": no such drop in " + options.inbox());
+      }
+    }
+    List<Drop> fresh = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (Drop drop : inbox) {
+      DropRecord ingested = known.get(drop.id());
+      if (ingested == null || options.reingest().contains(drop.id())) {
+        fresh.add(drop);
+        continue;
+      }
+      List<String> changes = DropChanges.of(ingested.files(), drop, this::sha256);
+      if (!changes.isEmpty()) {
+        changed.add(drop.id() + " (ingested " + ingested.ingestedAt() + " by run "
+            + ingested.runId() + "):\n      " + String.join("\n      ", changes));
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new InputException(
+          "input refused, nothing was ingested or published: " + changed.size() + " drop(s)"
+              + " changed since they were ingested:\n  " + String.join("\n  ", changed)
+              + "\n  To replace what such a drop contributed with its files as they are now, run"
+              + " again with --reingest DROP (repeatable); or restore its files.");
+    }
     if (fresh.isEmpty()) {
       Progress.info("no new drop in " + options.inbox());
       return List.of();
     }
     Progress.info("ingesting " + fresh.size() + " new drop(s): "
-        + fresh.stream().map(Drop::id).collect(Collectors.joining(", ")));
+        + fresh.stream()
+            .map(d -> known.containsKey(d.id()) ? d.id() + " (re-ingested)" : d.id())
+            .collect(Collectors.joining(", ")));
     DropInspection inspection = DropInspection.of(spark, config, storage, fresh, runId, now());
     try {
       if (!inspection.problems().isEmpty()) {
@@ -89,17 +136,46 @@ public final class Pipeline {
     return inspection.records();
   }
 
-  /** Computes the reports from the warehouse and publishes them; returns the run folder. */
+  private String sha256(String path) {
+    try {
+      return storage.sha256(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  /**
+   * Computes the reports from the warehouse, with the changes since the previous published run,
+   * checks the staged Parquet footers against the manifest, publishes, and applies retention;
+   * returns the run folder.
+   */
   public String report(String runId, String command, String startedAt, Set<String> ingestedNow) {
     publisher.recover();
+    // Data cached by an earlier run in this session (tests, notebooks) describes the warehouse as it
+    // was: a re-ingested drop has the same paths and another content.
+    spark.catalog().refreshByPath(options.out() + "/warehouse");
     List<DropRecord> drops = warehouse.drops();
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
+    tables =
+        tables.withTable(
+            ChangesReport.NAME,
+            ChangesReport.table(
+                new ReportLabels(spark, config),
+                ChangesReport.previousGaps(spark, storage, publisher.latestDir()),
+                tables.parquet().get(ReportTables.GAPS).rows(),
+                publisher.latestRunId()));
     String staging = publisher.stagingDir(runId);
     List<OutputRecord> outputs = new ReportWriter(storage, config).write(tables, staging);
     RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
     storage.write(staging + "/manifest.json", manifest.toJson());
+    FooterCheck.verify(storage, staging, outputs);
     publisher.publish(runId);
+    List<String> expired = publisher.prune(config.settings().runsToKeep(), runId);
+    if (!expired.isEmpty()) {
+      Progress.info("retention (keep_runs " + config.settings().runsToKeep() + "): deleted "
+          + String.join(", ", expired));
+    }
     return publisher.runDir(runId);
   }
 

@@ -190,6 +190,13 @@ public final class PlanConfigLoader {
     if (!(share >= 0 && share <= 1)) {
       throw file.error("reject_limit_share", "must be a share between 0 and 1, got " + share);
     }
+    if (s.keepRuns() != null && s.keepRuns() < 1) {
+      throw file.error("keep_runs", "must be at least 1 (latest/ is a copy of the newest run), got "
+          + s.keepRuns());
+    }
+    if (s.lockTimeoutMinutes() != null && s.lockTimeoutMinutes() < 1) {
+      throw file.error("lock_timeout_minutes", "must be at least 1, got " + s.lockTimeoutMinutes());
+    }
   }
 
   // ---- plan.yaml

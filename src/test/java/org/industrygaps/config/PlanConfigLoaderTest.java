@@ -114,6 +114,21 @@ class PlanConfigLoaderTest {
   }
 
   @Test
+  void retentionAndLockTimeoutHaveDefaultsAndMustBePositive() throws IOException {
+    assertThat(TestSpark.sampleConfig().settings().runsToKeep()).isEqualTo(10);
+    Path conf = confWith("settings.yaml", "keep_runs: 10", "");
+    Path settings = conf.resolve("settings.yaml");
+    Files.writeString(settings, Files.readString(settings).replace("lock_timeout_minutes: 720", ""));
+    assertThat(load(conf).settings().runsToKeep()).isEqualTo(Settings.DEFAULT_KEEP_RUNS);
+    assertThat(load(conf).settings().lockTimeout()).hasMinutes(Settings.DEFAULT_LOCK_TIMEOUT_MINUTES);
+
+    Files.writeString(settings, Files.readString(settings) + "keep_runs: 0\n");
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("settings.yaml line " + lineOf(settings, "keep_runs: 0")
+            + ", field keep_runs: must be at least 1");
+  }
+
+  @Test
   void twoRegionsMayNotShareAName() throws IOException {
     Path conf = confWith("regions.yaml", "short_zh: 自贡", "short_zh: 成都");
 
