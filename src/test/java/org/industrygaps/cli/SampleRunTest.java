@@ -85,7 +85,7 @@ class SampleRunTest {
               "new_display.csv", "clean_energy_equipment.csv", "power_battery.csv",
               "crystalline_silicon_pv.csv", "aerospace.csv", "biomedicine.csv",
               "vanadium_titanium_rare_earth.csv", "natural_gas.csv", "rail_transit.csv",
-              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv");
+              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv", "changes.csv");
     }
     assertThat(latest.resolve("rejected_rows.csv")).exists();
   }
@@ -303,5 +303,24 @@ class SampleRunTest {
     assertThat(second.get("drops")).allSatisfy(d -> assertThat(d.get("ingested_this_run").asBoolean()).isFalse());
     assertThat(Files.readString(latest.resolve("csv/all_industries.csv"))).isEqualTo(before);
     assertThat(out.resolve("reports/runs/" + firstRun)).isDirectory();
+    // Every table row for row, and nothing in the changes since the previous run.
+    for (String table : List.of("gaps", "trajectory", "city_contributions", "revisions", "coverage")) {
+      assertThat(sortedRows(latest.resolve(table)))
+          .as(table)
+          .isEqualTo(sortedRows(out.resolve("reports/runs/" + firstRun + "/" + table)));
+    }
+    for (JsonNode output : second.get("outputs")) {
+      if (output.get("name").asText().endsWith("changes")) {
+        assertThat(output.get("rows").asLong()).as(output.get("name").asText()).isZero();
+      }
+    }
+    assertThat(csvMaps(latest.resolve("csv/changes.csv"))).isEmpty();
+  }
+
+  private static List<String> sortedRows(Path table) {
+    var rows = TestSpark.session().read().parquet(table.toString());
+    return rows.orderBy(java.util.Arrays.stream(rows.columns())
+            .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList().stream().map(Object::toString).toList();
   }
 }
