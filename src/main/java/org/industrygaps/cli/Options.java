@@ -49,7 +49,8 @@ public record Options(
           "--wait        wait for a run that holds the lock of --out instead of refusing",
           "",
           "exit status   0 success | 2 bad usage or configuration |"
-              + " 3 input rejected beyond the configured limit | 1 other failure");
+              + " 3 input rejected beyond the configured limit | 1 other failure"
+              + " (also: another run holds the lock of --out)");
 
   /** Parses {@code args}; {@code --help} gives null. */
   public static Options parse(List<String> args) {

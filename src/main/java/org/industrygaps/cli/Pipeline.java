@@ -95,7 +95,8 @@ public final class Pipeline {
         fresh.add(drop);
         continue;
       }
-      List<String> changes = DropChanges.of(ingested.files(), drop, this::sha256);
+      List<String> changes =
+          DropChanges.of(ingested.files(), drop, path -> DropInspection.sha256(storage, path));
       if (!changes.isEmpty()) {
         changed.add(drop.id() + " (ingested " + ingested.ingestedAt() + " by run "
             + ingested.runId() + "):\n      " + String.join("\n      ", changes));
@@ -134,14 +135,6 @@ public final class Pipeline {
           read - rejected, rejected));
     }
     return inspection.records();
-  }
-
-  private String sha256(String path) {
-    try {
-      return storage.sha256(path);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + path, e);
-    }
   }
 
   /**

@@ -77,7 +77,8 @@ public record DropInspection(Dataset<Row> rows, List<DropRecord> records, List<S
     return new DropInspection(rows, records, problems);
   }
 
-  private static String sha256(Storage storage, String path) {
+  /** The sha256 of the file at {@code path}. */
+  public static String sha256(Storage storage, String path) {
     try {
       return storage.sha256(path);
     } catch (IOException e) {

@@ -14,10 +14,12 @@ import org.industrygaps.storage.Storage;
 
 /**
  * Publishes a complete report set. A run writes into {@code reports/_staging/<run_id>/}; only when
- * everything is written does it become {@code reports/runs/<run_id>/} (one rename) and a copy of
- * it replace {@code reports/latest/} (copied aside first, then swapped with two renames). Readers
- * of {@code latest/} therefore see the previous report set or the new one, never a half-written
- * one; a run that dies leaves only {@code _staging} debris, which the next run clears.
+ * everything is written (and checked, see {@link FooterCheck}) does it become {@code
+ * reports/runs/<run_id>/} (one rename) and a copy of it replace {@code reports/latest/} (copied
+ * aside first, then swapped with two renames). Readers of {@code latest/} therefore see the
+ * previous report set or the new one, never a half-written one; a run that dies leaves {@code
+ * _staging} debris, which the next run's {@link #recover()} clears (killed after the first rename,
+ * also a complete run folder that never became latest, left to retention: {@link #prune}).
  */
 public final class ReportPublisher {
   /** How run ids look (yyyyMMdd'T'HHmmss.SSS'Z', see Pipeline): they sort in time order. */

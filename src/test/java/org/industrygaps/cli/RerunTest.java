@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.industrygaps.TestSpark;
 import org.industrygaps.storage.PausePoint;
@@ -64,7 +58,7 @@ class RerunTest {
   static void allAtOnceAndThenOnePerRun() throws IOException {
     TestSpark.session();
     all = tmp.resolve("all");
-    assertThat(run("run", "--inbox", SAMPLE.toString(), "--out", all.toString()).exit()).isZero();
+    assertThat(FailedRunTest.run("run", "--inbox", SAMPLE.toString(), "--out", all.toString()).exit()).isZero();
 
     conf = Files.createDirectories(tmp.resolve("conf"));
     try (Stream<Path> files = Files.list(Path.of("conf"))) {
@@ -90,7 +84,7 @@ class RerunTest {
   void theFirstThreeDropsOnePerRunEachIngestingOnlyItsOwn() throws IOException {
     for (int i = 0; i < 3; i++) {
       copyDrop(DROPS.get(i));
-      Result r = run(args());
+      FailedRunTest.Result r = FailedRunTest.run(args());
       assertThat(r.exit()).as(r.stderr()).isZero();
       JsonNode m = manifest(out);
       for (JsonNode d : m.get("drops")) {
@@ -100,7 +94,7 @@ class RerunTest {
       }
       if (i == 0) {
         // A first run: every target is new in the changes report.
-        assertThat(csv(out.resolve("reports/latest/csv/changes.csv")))
+        assertThat(SampleRunTest.csvMaps(out.resolve("reports/latest/csv/changes.csv")))
             .hasSize(TestSpark.sampleConfig().targets().size())
             .allSatisfy(row -> assertThat(row.get("change_kind")).isEqualTo("new"));
       }
@@ -140,7 +134,7 @@ class RerunTest {
   @Test
   @Order(4)
   void theNextRunSucceedsAndEqualsTheAllAtOnceRunTableForTable() throws IOException {
-    Result r = run(args());
+    FailedRunTest.Result r = FailedRunTest.run(args());
 
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.stderr()).contains("WARNING: taking over the stale lock");
@@ -149,7 +143,7 @@ class RerunTest {
     Path latest = out.resolve("reports/latest");
     Path reference = all.resolve("reports/latest");
     for (String table : PARQUET) {
-      assertThat(rows(latest.resolve(table))).as(table).isEqualTo(rows(reference.resolve(table)));
+      assertThat(SampleRunTest.sortedRows(latest.resolve(table))).as(table).isEqualTo(SampleRunTest.sortedRows(reference.resolve(table)));
     }
     try (Stream<Path> files = Files.list(reference.resolve("csv"))) {
       for (Path f : files.toList()) {
@@ -161,7 +155,7 @@ class RerunTest {
     }
     assertThat(latest.resolve("rejected_rows.csv"))
         .hasSameBinaryContentAs(reference.resolve("rejected_rows.csv"));
-    assertThat(rows(latest.resolve("gaps"))).hasSize(TestSpark.sampleConfig().targets().size());
+    assertThat(SampleRunTest.sortedRows(latest.resolve("gaps"))).hasSize(TestSpark.sampleConfig().targets().size());
   }
 
   @Test
@@ -171,11 +165,11 @@ class RerunTest {
     Files.writeString(drop.resolve("observations.csv"),
         "year,region,industry,indicator,value,unit\n2025,510000,power_battery,revenue,3600,亿元\n");
 
-    assertThat(run(args()).exit()).isZero();
+    assertThat(FailedRunTest.run(args()).exit()).isZero();
 
     assertThat(revisions("power_battery"))
         .containsExactly("2025: 3500.0 (" + DROPS.get(3) + ") -> 3600.0 (" + REVISION + ")");
-    List<Map<String, String>> changes = csv(out.resolve("reports/latest/csv/changes.csv"));
+    List<Map<String, String>> changes = SampleRunTest.csvMaps(out.resolve("reports/latest/csv/changes.csv"));
     assertThat(changes).singleElement().satisfies(c -> {
       assertThat(c).containsEntry("industry", "power_battery").containsEntry("indicator", "revenue")
           .containsEntry("region", "510000").containsEntry("industry_name_zh", "动力电池")
@@ -194,7 +188,7 @@ class RerunTest {
     Path file = inbox.resolve(REVISION + "/observations.csv");
     Files.writeString(file, Files.readString(file).replace("3600", "3700")); // same size
 
-    Result refused = run(args());
+    FailedRunTest.Result refused = FailedRunTest.run(args());
 
     assertThat(refused.exit()).isEqualTo(3);
     assertThat(refused.stderr())
@@ -204,7 +198,7 @@ class RerunTest {
         .contains("run again with --reingest DROP");
     assertThat(latestManifest()).isEqualTo(before);
 
-    Result reingested = run(args("--reingest", REVISION));
+    FailedRunTest.Result reingested = FailedRunTest.run(args("--reingest", REVISION));
 
     assertThat(reingested.exit()).as(reingested.stderr()).isZero();
     assertThat(reingested.stderr()).contains(REVISION + " (re-ingested)");
@@ -213,7 +207,7 @@ class RerunTest {
     }
     assertThat(revisions("power_battery"))
         .containsExactly("2025: 3500.0 (" + DROPS.get(3) + ") -> 3700.0 (" + REVISION + ")");
-    assertThat(csv(out.resolve("reports/latest/csv/changes.csv")))
+    assertThat(SampleRunTest.csvMaps(out.resolve("reports/latest/csv/changes.csv")))
         .singleElement()
         .satisfies(c -> assertThat(c).containsEntry("old_latest_value", "3600")
             .containsEntry("new_latest_value", "3700"));
@@ -228,7 +222,7 @@ class RerunTest {
         + java.net.InetAddress.getLocalHost().getHostName() + "\", \"pid\" : "
         + ProcessHandle.current().pid() + ", \"started_at\" : \"" + java.time.Instant.now() + "\"}");
     try {
-      Result r = run(args());
+      FailedRunTest.Result r = FailedRunTest.run(args());
 
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.stderr()).contains("industry-gaps: another run is using " + out)
@@ -278,13 +272,6 @@ class RerunTest {
     throw new AssertionError("no output " + name);
   }
 
-  /** The rows of a Parquet report folder, every column, in a fixed order. */
-  private static List<String> rows(Path table) {
-    Dataset<Row> rows = TestSpark.session().read().parquet(table.toString());
-    Column[] columns = Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new);
-    return rows.orderBy(columns).collectAsList().stream().map(Row::toString).toList();
-  }
-
   private static List<String> revisions(String industry) {
     return TestSpark.session().read()
         .parquet(out.resolve("reports/latest/revisions").toString())
@@ -296,43 +283,10 @@ class RerunTest {
   }
 
   private static Map<String, String> gap(String industry, String region) throws IOException {
-    return csv(out.resolve("reports/latest/csv/all_industries.csv")).stream()
+    return SampleRunTest.csvMaps(out.resolve("reports/latest/csv/all_industries.csv")).stream()
         .filter(g -> g.get("industry").equals(industry) && g.get("region").equals(region)
             && g.get("indicator").equals("revenue"))
         .findFirst().orElseThrow();
-  }
-
-  private static List<Map<String, String>> csv(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8).substring(1); // BOM
-    List<List<String>> records = new ArrayList<>();
-    new org.industrygaps.ingest.CsvRecordReader(
-            new BufferedReader(new java.io.StringReader(text)), ',')
-        .forEachRemaining(r -> records.add(r.fields()));
-    List<Map<String, String>> maps = new ArrayList<>();
-    for (List<String> record : records.subList(1, records.size())) {
-      Map<String, String> m = new TreeMap<>();
-      for (int i = 0; i < record.size(); i++) {
-        m.put(records.get(0).get(i), record.get(i));
-      }
-      maps.add(m);
-    }
-    return maps;
-  }
-
-  private record Result(int exit, String stderr) {}
-
-  /** Runs the job in this JVM with standard error captured. */
-  private static Result run(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Main.run(List.of(args));
-      return new Result(exit, captured.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(err);
-      System.err.print(captured.toString(StandardCharsets.UTF_8));
-    }
   }
 
   /**

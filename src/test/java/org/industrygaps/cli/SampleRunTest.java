@@ -56,7 +56,7 @@ class SampleRunTest {
     return rows;
   }
 
-  private static List<Map<String, String>> csvMaps(Path file) throws IOException {
+  static List<Map<String, String>> csvMaps(Path file) throws IOException {
     List<List<String>> rows = csv(file);
     List<Map<String, String>> maps = new ArrayList<>();
     for (List<String> row : rows.subList(1, rows.size())) {
@@ -317,7 +317,8 @@ class SampleRunTest {
     assertThat(csvMaps(latest.resolve("csv/changes.csv"))).isEmpty();
   }
 
-  private static List<String> sortedRows(Path table) {
+  /** The rows of a Parquet report folder, every column, in a fixed order (RerunTest uses it). */
+  static List<String> sortedRows(Path table) {
     var rows = TestSpark.session().read().parquet(table.toString());
     return rows.orderBy(java.util.Arrays.stream(rows.columns())
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
