@@ -41,6 +41,11 @@ public final class ReportWriter {
           .mode(SaveMode.ErrorIfExists)
           .partitionBy("industry")
           .parquet(dir + "/" + e.getKey());
+      if (count == 0) {
+        // Spark writes no file for an empty partitioned table: one file with the schema (and no
+        // rows) lets readers open an empty report (DuckDB globs, BI tools, spark.read).
+        rows.coalesce(1).write().mode(SaveMode.Append).parquet(dir + "/" + e.getKey());
+      }
       outputs.add(new OutputRecord(e.getKey(), e.getKey() + "/", "parquet", count));
       org.industrygaps.cli.Progress.info("  wrote " + e.getKey() + ": " + count + " rows");
     }

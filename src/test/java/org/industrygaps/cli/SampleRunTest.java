@@ -315,6 +315,7 @@ class SampleRunTest {
       }
     }
     assertThat(csvMaps(latest.resolve("csv/changes.csv"))).isEmpty();
+    assertThat(sortedRows(latest.resolve("changes"))).isEmpty(); // an empty report still opens
   }
 
   /** The rows of a Parquet report folder, every column, in a fixed order (RerunTest uses it). */
