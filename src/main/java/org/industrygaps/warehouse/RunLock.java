@@ -78,11 +78,12 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(storage, path, content);
       }
       byte[] seen = read(storage, path);
-      if (seen == null) {
-        continue; // released between our create and our read: try again
+      FileStatus status = storage.status(path);
+      if (status == null) {
+        continue; // released between our create and our look: try again
       }
-      Holder other = parse(seen);
-      String stale = staleReason(other, storage.status(path), timeout, clock);
+      Holder other = seen == null ? null : parse(seen);
+      String stale = staleReason(other, status, timeout, clock);
       if (stale != null) {
         Progress.info("WARNING: taking over the stale lock " + path + " of "
             + (other == null ? "an unknown run" : other.describe()) + ": " + stale);

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
+import org.industrygaps.TestSpark;
 import org.industrygaps.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The run lock of --out: one holder, refusal or waiting, stale locks taken over. */
 class RunLockTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(60);
-  private final Storage storage = new Storage(new Configuration());
+  private final Storage storage = TestSpark.localStorage();
   private final Clock clock = Clock.systemUTC();
   @TempDir Path out;
 
@@ -96,6 +96,20 @@ class RunLockTest {
     writeLock(new RunLock.Holder("far", "run", "another-host", 1, "2020-01-01T00:00:00Z"));
     try (RunLock lock = acquire("r2", false)) {
       assertThat(out.resolve(RunLock.FILE)).content().contains("\"run_id\" : \"r2\"");
+    }
+  }
+
+  @Test
+  void anUnreadableLockIsLiveForAMinuteThenStale() throws Exception {
+    Path lock = Files.write(out.resolve(RunLock.FILE), new byte[0]); // died between create and write
+
+    assertThatThrownBy(() -> acquire("r2", false)).isInstanceOf(RunLock.HeldException.class)
+        .hasMessageContaining("another run holds the lock");
+
+    Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(
+        clock.instant().minus(Duration.ofMinutes(2))));
+    try (RunLock taken = acquire("r2", false)) {
+      assertThat(lock).content().contains("\"run_id\" : \"r2\"");
     }
   }
 
