@@ -38,11 +38,23 @@ public final class TestSpark {
     return new Storage(session().sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * Local files without Spark, as the job sees them (raw local file system, no .crc side files),
+   * and outside Hadoop's FileSystem cache: the cache hands the first "file" file system created in
+   * the JVM to everyone, so a checksummed one created here would give every later test .crc files.
+   */
+  public static Storage localStorage() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    return new Storage(conf);
+  }
+
   /** The configuration in {@code conf/} of this repository. */
   public static synchronized PlanConfig sampleConfig() {
     if (sample == null) {
       // No Spark needed to read conf/: pure-Java tests stay fast.
-      sample = PlanConfigLoader.load(new Storage(new Configuration()), "conf");
+      sample = PlanConfigLoader.load(localStorage(), "conf");
     }
     return sample;
   }

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.industrygaps.TestSpark;
-import org.industrygaps.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +27,7 @@ class PlanConfigLoaderTest {
   }
 
   private static PlanConfig load(Path conf) {
-    return PlanConfigLoader.load(new Storage(new Configuration()), conf.toString());
+    return PlanConfigLoader.load(TestSpark.localStorage(), conf.toString());
   }
 
   /** The 1-based line of the first occurrence of {@code text} in {@code file}. */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
+import org.industrygaps.TestSpark;
 import org.industrygaps.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Publishing, repairing an interrupted swap, and retention, on plain folders (no Spark). */
 class ReportPublisherTest {
   @TempDir Path out;
-  private final Storage storage = new Storage(new Configuration());
+  private final Storage storage = TestSpark.localStorage();
 
   private ReportPublisher publisher() {
     return new ReportPublisher(storage, out.toString());
