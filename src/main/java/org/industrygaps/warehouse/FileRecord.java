@@ -15,16 +15,4 @@ public record FileRecord(
     long rowsAccepted,
     long rowsRejected,
     Map<String, Long> rejectedByReason,
-    String modifiedAt) {
-
-  public FileRecord(
-      String file,
-      String sha256,
-      long bytes,
-      long rowsRead,
-      long rowsAccepted,
-      long rowsRejected,
-      Map<String, Long> rejectedByReason) {
-    this(file, sha256, bytes, rowsRead, rowsAccepted, rowsRejected, rejectedByReason, null);
-  }
-}
+    String modifiedAt) {}
