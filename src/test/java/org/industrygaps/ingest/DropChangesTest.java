@@ -19,42 +19,34 @@ class DropChangesTest {
     return new FileRecord("d/" + name, sha, bytes, 10, 10, 0, Map.of(), modifiedAt);
   }
 
-  private static Drop drop(Drop.DropFile... files) {
-    return new Drop("d", "/inbox/d", List.of(files));
-  }
-
   private static Drop.DropFile file(String name, long bytes, String modifiedAt) {
     return new Drop.DropFile("d/" + name, "/inbox/d/" + name, bytes, modifiedAt);
   }
 
-  private Function<String, String> hasher(Map<String, String> shaByPath) {
-    return path -> {
+  /** The changes of drop d, ingested as {@code ingested}, now holding {@code now}. */
+  private List<String> changes(
+      List<FileRecord> ingested, List<Drop.DropFile> now, Map<String, String> shaByPath) {
+    Function<String, String> hasher = path -> {
       hashed.add(path);
       return shaByPath.get(path);
     };
+    return DropChanges.of(ingested, new Drop("d", "/inbox/d", now), hasher);
   }
 
   @Test
   void anUnchangedDropIsNotReadAtAll() {
-    List<String> changes =
-        DropChanges.of(
+    assertThat(changes(
             List.of(ingested("a.csv", 100, "aa", T0), ingested("b.csv", 50, "bb", T0)),
-            drop(file("a.csv", 100, T0), file("b.csv", 50, T0)),
-            hasher(Map.of()));
-
-    assertThat(changes).isEmpty();
+            List.of(file("a.csv", 100, T0), file("b.csv", 50, T0)), Map.of()))
+        .isEmpty();
     assertThat(hashed).isEmpty();
   }
 
   @Test
   void filesAddedRemovedOrResizedAreChangesFoundWithoutReading() {
-    List<String> changes =
-        DropChanges.of(
+    assertThat(changes(
             List.of(ingested("a.csv", 100, "aa", T0), ingested("b.csv", 50, "bb", T0)),
-            drop(file("a.csv", 101, T0), file("c.csv", 7, T0)),
-            hasher(Map.of()));
-
-    assertThat(changes)
+            List.of(file("a.csv", 101, T0), file("c.csv", 7, T0)), Map.of()))
         .containsExactly(
             "d/b.csv: removed", "d/a.csv: 100 bytes when ingested, 101 now", "d/c.csv: added");
     assertThat(hashed).isEmpty();
@@ -62,38 +54,25 @@ class DropChangesTest {
 
   @Test
   void aTouchedFileOfTheSameSizeIsHashedAndUnchangedWhenTheSha256Agrees() {
-    List<String> changes =
-        DropChanges.of(
-            List.of(ingested("a.csv", 100, "aa", T0)),
-            drop(file("a.csv", 100, T1)),
-            hasher(Map.of("/inbox/d/a.csv", "aa")));
-
-    assertThat(changes).isEmpty();
+    assertThat(changes(List.of(ingested("a.csv", 100, "aa", T0)),
+            List.of(file("a.csv", 100, T1)), Map.of("/inbox/d/a.csv", "aa")))
+        .isEmpty();
     assertThat(hashed).containsExactly("/inbox/d/a.csv");
   }
 
   @Test
   void aFileEditedInPlaceToTheSameSizeIsFoundByItsSha256() {
-    List<String> changes =
-        DropChanges.of(
-            List.of(ingested("a.csv", 100, "aaaaaaaaaaaaaaaa", T0)),
-            drop(file("a.csv", 100, T1)),
-            hasher(Map.of("/inbox/d/a.csv", "bbbbbbbbbbbbbbbb")));
-
-    assertThat(changes)
+    assertThat(changes(List.of(ingested("a.csv", 100, "aaaaaaaaaaaaaaaa", T0)),
+            List.of(file("a.csv", 100, T1)), Map.of("/inbox/d/a.csv", "bbbbbbbbbbbbbbbb")))
         .containsExactly(
             "d/a.csv: content changed (sha256 aaaaaaaaaaaa… when ingested, bbbbbbbbbbbb… now)");
   }
 
   @Test
   void aRegistryWithoutModificationTimesFallsBackToTheSha256() {
-    List<String> changes =
-        DropChanges.of(
-            List.of(ingested("a.csv", 100, "aa", null)),
-            drop(file("a.csv", 100, T0)),
-            hasher(Map.of("/inbox/d/a.csv", "aa")));
-
-    assertThat(changes).isEmpty();
+    assertThat(changes(List.of(ingested("a.csv", 100, "aa", null)),
+            List.of(file("a.csv", 100, T0)), Map.of("/inbox/d/a.csv", "aa")))
+        .isEmpty();
     assertThat(hashed).hasSize(1);
   }
 }
