@@ -23,6 +23,7 @@ if [[ ! -f "$jar" || ! -f "$classpath" || ! -f target/jvm.options \
   echo "industry-gaps: building the application jar (first use) ..." >&2
   mvn -q -B -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$classpath" -Dmdep.includeScope=compile >&2
+  touch "$jar" # Maven leaves an up-to-date jar alone (e.g. after a test-only change)
 fi
 exec 9>&- # the build lock only; the job's own lock (--out/run.lock) keeps runs apart
 
