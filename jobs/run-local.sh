@@ -11,12 +11,21 @@ cd "$root"
 
 jar="target/industry-gaps.jar"
 classpath="target/runtime-classpath.txt"
+# Two invocations at once must not build at once (one would run a half-written jar): the second
+# waits for the first's build, then finds the jar up to date. (flock: Linux; elsewhere no guard.)
+mkdir -p target
+if command -v flock > /dev/null; then
+  exec 9> target/.build.lock
+  flock 9
+fi
 if [[ ! -f "$jar" || ! -f "$classpath" || ! -f target/jvm.options \
       || -n "$(find pom.xml src -newer "$jar" -print -quit)" ]]; then
   echo "industry-gaps: building the application jar (first use) ..." >&2
   mvn -q -B -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$classpath" -Dmdep.includeScope=compile >&2
+  touch "$jar" # Maven leaves an up-to-date jar alone (e.g. after a test-only change)
 fi
+exec 9>&- # the build lock only; the job's own lock (--out/run.lock) keeps runs apart
 
 export SPARK_LOCAL_IP=127.0.0.1
 # shellcheck disable=SC2046

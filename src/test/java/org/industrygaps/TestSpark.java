@@ -38,24 +38,24 @@ public final class TestSpark {
     return new Storage(session().sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * Local files without Spark, as the job sees them (raw local file system, no .crc side files),
+   * and outside Hadoop's FileSystem cache: the cache hands the first "file" file system created in
+   * the JVM to everyone, so a checksummed one created here would give every later test .crc files.
+   */
+  public static Storage localStorage() {
+    Configuration conf = new Configuration();
+    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    return new Storage(conf);
+  }
+
   /** The configuration in {@code conf/} of this repository. */
   public static synchronized PlanConfig sampleConfig() {
     if (sample == null) {
       // No Spark needed to read conf/: pure-Java tests stay fast.
-      sample = PlanConfigLoader.load(new Storage(localHadoop()), "conf");
+      sample = PlanConfigLoader.load(localStorage(), "conf");
     }
     return sample;
-  }
-
-  /**
-   * A Hadoop configuration for local files without Spark, with the job's local file system
-   * (RawLocalFileSystem, no .crc side files). Hadoop caches one file system per scheme whatever
-   * the configuration, so a plain {@code new Configuration()} used first would give every later
-   * Spark write of the test JVM the checksumming LocalFileSystem and its .crc files.
-   */
-  public static Configuration localHadoop() {
-    Configuration conf = new Configuration();
-    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-    return conf;
   }
 }

@@ -12,6 +12,7 @@ import org.industrygaps.generate.GenerateCommand;
 import org.industrygaps.ingest.InputException;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
+import org.industrygaps.warehouse.RunLock;
 
 /**
  * The command line: parses the arguments, starts Spark, runs the chosen command and turns the
@@ -61,6 +62,12 @@ public final class Main {
     } catch (InputException e) {
       System.err.println("industry-gaps: " + e.getMessage());
       return INPUT_REJECTED;
+    } catch (UsageException e) {
+      System.err.println("industry-gaps: " + e.getMessage());
+      return BAD_USAGE_OR_CONFIG;
+    } catch (RunLock.HeldException e) {
+      System.err.println("industry-gaps: " + e.getMessage());
+      return FAILURE;
     } catch (Exception e) { // SparkException is checked but undeclared
       System.err.println("industry-gaps: failed: " + describe(e));
       if (System.getenv("INDUSTRY_GAPS_DEBUG") != null) {
@@ -93,6 +100,16 @@ public final class Main {
   private static int execute(Pipeline pipeline, Options options) {
     String runId = pipeline.newRunId();
     String startedAt = java.time.Instant.now().toString();
+    // One run at a time per --out: the warehouse and reports are never written by two.
+    try (RunLock lock =
+        options.command() == Options.Command.VALIDATE
+            ? null
+            : pipeline.lock(runId, options.command().code())) {
+      return execute(pipeline, options, runId, startedAt);
+    }
+  }
+
+  private static int execute(Pipeline pipeline, Options options, String runId, String startedAt) {
     switch (options.command()) {
       case VALIDATE -> {
         return pipeline.validate(System.out) ? OK : INPUT_REJECTED;

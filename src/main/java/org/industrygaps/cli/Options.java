@@ -6,7 +6,8 @@ import org.industrygaps.report.ColumnDictionary;
 
 /**
  * The command line: {@code [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR] [--csv-headers en|zh]
- * [--publish-jdbc URL]}. {@code publishJdbc} is null when the reports go to files only.
+ * [--publish-jdbc URL] [--reingest DROP]... [--wait]}. {@code publishJdbc} is null when the reports
+ * go to files only.
  */
 public record Options(
     Command command,
@@ -14,11 +15,13 @@ public record Options(
     String inbox,
     String out,
     ColumnDictionary.Headers csvHeaders,
-    String publishJdbc) {
+    String publishJdbc,
+    List<String> reingest,
+    boolean waitForLock) {
 
   /** The options of a run that publishes to files only, with English CSV headers. */
   public Options(Command command, String conf, String inbox, String out) {
-    this(command, conf, inbox, out, ColumnDictionary.Headers.EN, null);
+    this(command, conf, inbox, out, ColumnDictionary.Headers.EN, null, List.of(), false);
   }
 
   /** What the job does. */
@@ -40,7 +43,8 @@ public record Options(
   public static final String USAGE =
       String.join(
           "\n",
-          "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]",
+          "usage: industry-gaps [COMMAND] [--conf DIR] [--inbox DIR] [--out DIR]"
+              + " [--reingest DROP]... [--wait]",
           "",
           "COMMAND   run (default: ingest new drops, then report) | ingest | report | validate",
           "          | generate --out DIR [--observations N] [--years N] [--files N] [--seed N]"
@@ -53,9 +57,12 @@ public record Options(
           "--publish-jdbc URL    also publish the report tables to PostgreSQL, replacing the previous",
           "              ones in one transaction (user and password from INDUSTRY_GAPS_JDBC_USER and",
           "              INDUSTRY_GAPS_JDBC_PASSWORD)",
+          "--reingest DROP   replace an ingested drop whose files changed (repeatable)",
+          "--wait        wait for a run that holds the lock of --out instead of refusing",
           "",
           "exit status   0 success | 2 bad usage or configuration |"
-              + " 3 input rejected beyond the configured limit | 1 other failure");
+              + " 3 input rejected beyond the configured limit | 1 other failure"
+              + " (also: another run holds the lock of --out)");
 
   /** Parses {@code args}; {@code --help} gives null. */
   public static Options parse(List<String> args) {
@@ -66,6 +73,8 @@ public record Options(
     ColumnDictionary.Headers csvHeaders = ColumnDictionary.Headers.EN;
     String publishJdbc = null;
     boolean commandSeen = false;
+    List<String> reingest = new java.util.ArrayList<>();
+    boolean waitForLock = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -88,6 +97,8 @@ public record Options(
             throw new UsageException("--publish-jdbc needs a jdbc:postgresql: URL");
           }
         }
+        case "--reingest" -> reingest.add(strip(value(args, ++i, arg)));
+        case "--wait" -> waitForLock = true;
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("unknown option " + arg);
@@ -101,7 +112,8 @@ public record Options(
       }
     }
     return new Options(
-        command, strip(conf), strip(inbox), strip(out), csvHeaders, publishJdbc);
+        command, strip(conf), strip(inbox), strip(out), csvHeaders, publishJdbc,
+        List.copyOf(reingest), waitForLock);
   }
 
   private static Command command(String arg) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +13,15 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.ingest.Drop;
+import org.industrygaps.ingest.DropChanges;
 import org.industrygaps.ingest.DropInspection;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.ingest.InputException;
+import org.industrygaps.report.ChangesReport;
+import org.industrygaps.report.FooterCheck;
 import org.industrygaps.report.OutputRecord;
 import org.industrygaps.report.PostgresPublisher;
+import org.industrygaps.report.ReportLabels;
 import org.industrygaps.report.ReportPublisher;
 import org.industrygaps.report.ReportTables;
 import org.industrygaps.report.ReportWriter;
@@ -26,6 +31,7 @@ import org.industrygaps.report.SummaryPage;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
+import org.industrygaps.warehouse.RunLock;
 import org.industrygaps.warehouse.Warehouse;
 
 /** The job's steps (ingest, report, validate) over one configuration, inbox and output folder. */
@@ -60,18 +66,60 @@ public final class Pipeline {
     return clock.instant().toString();
   }
 
-  /** Ingests the drops of the inbox that the warehouse has not seen; returns them. */
+  /** Takes the run lock of --out (see {@link RunLock}); close it when the run ends. */
+  public RunLock lock(String runId, String command) {
+    return RunLock.acquire(
+        storage, options.out(), RunLock.Holder.of(runId, command, clock),
+        config.settings().lockTimeout(), options.waitForLock(), clock);
+  }
+
+  /**
+   * Ingests the drops of the inbox that the warehouse has not seen, and those named by {@code
+   * --reingest} (replacing what they contributed); returns them. An ingested drop is compared with
+   * its registry entry ({@link DropChanges}): unchanged, it is skipped; changed and not named by
+   * {@code --reingest}, the whole run is refused before anything is written (exit status 3).
+   */
   public List<DropRecord> ingest(String runId) {
-    Set<String> known =
-        warehouse.drops().stream().map(DropRecord::drop).collect(Collectors.toSet());
-    List<Drop> fresh =
-        Inbox.list(storage, options.inbox()).stream().filter(d -> !known.contains(d.id())).toList();
+    warehouse.clearDebris();
+    Map<String, DropRecord> known = new HashMap<>();
+    warehouse.drops().forEach(d -> known.put(d.drop(), d));
+    List<Drop> inbox = Inbox.list(storage, options.inbox());
+    Set<String> ids = inbox.stream().map(Drop::id).collect(Collectors.toSet());
+    for (String drop : options.reingest()) {
+      if (!ids.contains(drop)) {
+        throw new UsageException("--reingest " + drop + ": no such drop in " + options.inbox());
+      }
+    }
+    List<Drop> fresh = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (Drop drop : inbox) {
+      DropRecord ingested = known.get(drop.id());
+      if (ingested == null || options.reingest().contains(drop.id())) {
+        fresh.add(drop);
+        continue;
+      }
+      List<String> changes =
+          DropChanges.of(ingested.files(), drop, path -> DropInspection.sha256(storage, path));
+      if (!changes.isEmpty()) {
+        changed.add(drop.id() + " (ingested " + ingested.ingestedAt() + " by run "
+            + ingested.runId() + "):\n      " + String.join("\n      ", changes));
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new InputException(
+          "input refused, nothing was ingested or published: " + changed.size() + " drop(s)"
+              + " changed since they were ingested:\n  " + String.join("\n  ", changed)
+              + "\n  To replace what such a drop contributed with its files as they are now, run"
+              + " again with --reingest DROP (repeatable); or restore its files.");
+    }
     if (fresh.isEmpty()) {
       Progress.info("no new drop in " + options.inbox());
       return List.of();
     }
     Progress.info("ingesting " + fresh.size() + " new drop(s): "
-        + fresh.stream().map(Drop::id).collect(Collectors.joining(", ")));
+        + fresh.stream()
+            .map(d -> known.containsKey(d.id()) ? d.id() + " (re-ingested)" : d.id())
+            .collect(Collectors.joining(", ")));
     spark.sparkContext().setJobDescription("ingest: read and check " + fresh.size() + " drop(s)");
     DropInspection inspection = DropInspection.of(spark, config, storage, fresh, runId, now());
     try {
@@ -94,12 +142,27 @@ public final class Pipeline {
     return inspection.records();
   }
 
-  /** Computes the reports from the warehouse and publishes them; returns the run folder. */
+  /**
+   * Computes the reports from the warehouse, with the changes since the previous published run,
+   * checks the staged Parquet footers against the manifest, publishes, and applies retention;
+   * returns the run folder.
+   */
   public String report(String runId, String command, String startedAt, Set<String> ingestedNow) {
     publisher.recover();
+    // Data cached by an earlier run in this session (tests, notebooks) describes the warehouse as it
+    // was: a re-ingested drop has the same paths and another content.
+    spark.catalog().refreshByPath(options.out() + "/warehouse");
     List<DropRecord> drops = warehouse.drops();
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
+    tables =
+        tables.withTable(
+            ChangesReport.NAME,
+            ChangesReport.table(
+                new ReportLabels(config),
+                ChangesReport.previousGaps(spark, storage, publisher.latestDir()),
+                tables.parquet().get(ReportTables.GAPS).rows(),
+                publisher.latestRunId()));
     String staging = publisher.stagingDir(runId);
     try {
       // The tables stay cached until every output is made from them (files, page, database).
@@ -108,6 +171,11 @@ public final class Pipeline {
       tables.release();
     }
     publisher.publish(runId);
+    List<String> expired = publisher.prune(config.settings().runsToKeep(), runId);
+    if (!expired.isEmpty()) {
+      Progress.info("retention (keep_runs " + config.settings().runsToKeep() + "): deleted "
+          + String.join(", ", expired));
+    }
     return publisher.runDir(runId);
   }
 
@@ -123,6 +191,7 @@ public final class Pipeline {
         staging + "/" + SummaryPage.FILE,
         SummaryPage.render(config, manifest, SummaryData.collect(tables, config)));
     storage.write(staging + "/manifest.json", manifest.toJson());
+    FooterCheck.verify(storage, staging, outputs);
     if (options.publishJdbc() != null) {
       // Before the files: a failed publication leaves both the tables and latest/ as they were.
       Progress.info("publishing to PostgreSQL " + PostgresPublisher.redact(options.publishJdbc()));

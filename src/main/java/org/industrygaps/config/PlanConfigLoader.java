@@ -200,6 +200,13 @@ public final class PlanConfigLoader {
     if (!Double.isFinite(ahead)) {
       throw file.error("pace_thresholds.ahead", "must be a finite number, got " + ahead);
     }
+    if (s.keepRuns() != null && s.keepRuns() < 1) {
+      throw file.error("keep_runs", "must be at least 1 (latest/ is a copy of the newest run), got "
+          + s.keepRuns());
+    }
+    if (s.lockTimeoutMinutes() != null && s.lockTimeoutMinutes() < 1) {
+      throw file.error("lock_timeout_minutes", "must be at least 1, got " + s.lockTimeoutMinutes());
+    }
   }
 
   // ---- plan.yaml

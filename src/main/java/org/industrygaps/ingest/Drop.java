@@ -5,6 +5,13 @@ import java.util.List;
 /** A data drop: a folder of the inbox whose name sorts in arrival order, and its data files. */
 public record Drop(String id, String path, List<DropFile> files) {
 
-  /** A data file of a drop: {@code name} is {@code <drop>/<file name>}, as reports show it. */
-  public record DropFile(String name, String path, long bytes) {}
+  /**
+   * A data file of a drop: {@code name} is {@code <drop>/<file name>}, as reports show it;
+   * {@code modifiedAt} its modification time (ISO-8601, null when unknown).
+   */
+  public record DropFile(String name, String path, long bytes, String modifiedAt) {
+    public DropFile(String name, String path, long bytes) {
+      this(name, path, bytes, null);
+    }
+  }
 }

@@ -82,7 +82,7 @@ public record DropInspection(
         long ok = accepted.getOrDefault(f.name(), 0L);
         files.add(
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
-                rejected, reasons));
+                rejected, reasons, f.modifiedAt()));
       }
       DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
           drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
@@ -101,7 +101,8 @@ public record DropInspection(
     return new DropInspection(rows, records, problems, List.of(parsed, duplicates));
   }
 
-  private static String sha256(Storage storage, String path) {
+  /** The sha256 of the file at {@code path}. */
+  public static String sha256(Storage storage, String path) {
     try {
       return storage.sha256(path);
     } catch (IOException e) {

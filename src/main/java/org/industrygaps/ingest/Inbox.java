@@ -28,7 +28,8 @@ public final class Inbox {
       for (FileStatus f : storage.list(entry.getPath().toString())) {
         String name = f.getPath().getName();
         if (f.isFile() && !name.startsWith(".") && DATA_EXTENSIONS.contains(extension(name))) {
-          files.add(new Drop.DropFile(id + "/" + name, f.getPath().toString(), f.getLen()));
+          files.add(new Drop.DropFile(id + "/" + name, f.getPath().toString(), f.getLen(),
+              java.time.Instant.ofEpochMilli(f.getModificationTime()).toString()));
         }
       }
       drops.add(new Drop(id, entry.getPath().toString(), List.copyOf(files)));

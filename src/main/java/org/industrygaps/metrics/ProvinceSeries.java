@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,7 +48,7 @@ public final class ProvinceSeries {
             .join(functions.broadcast(additive), "indicator")
             .groupBy("industry", "indicator", "year")
             .agg(
-                sum("value").as("cities_sum_value"),
+                orderedSum(col("value")).as("cities_sum_value"),
                 count(lit(1)).as("cities_reporting"),
                 max(coalesce(col("series_break"), lit(false))).as("cities_break"));
     Dataset<Row> reported =
@@ -103,6 +103,19 @@ public final class ProvinceSeries {
         .select("industry", "indicator", "region", "year", "value", "value_source",
             "cities_reporting", "series_break")
         .unionByName(cities);
+  }
+
+  /**
+   * The sum of {@code value} over a group, added up in ascending order of the values: a double sum
+   * depends on the order of its terms, and Spark's order depends on how the rows are partitioned
+   * (one drop per run or all at once, file splits). Sorting first makes the sum, and every number
+   * derived from it, the same bit for bit however the warehouse was filled. Nulls are skipped.
+   */
+  static Column orderedSum(Column value) {
+    return functions.aggregate(
+        functions.array_sort(functions.collect_list(value)),
+        lit(0.0),
+        (acc, x) -> acc.plus(x));
   }
 
   static Dataset<Row> additiveIndicators(SparkSession spark, PlanConfig config) {

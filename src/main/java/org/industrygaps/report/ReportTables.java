@@ -31,6 +31,13 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   /** The roll-up per industry and plan-wide: the first table a reader sees. */
   public static final String ROLLUP = "rollup";
 
+  /** These tables and {@code table} written as Parquet under {@code name}, after the others. */
+  public ReportTables withTable(String name, Table table) {
+    Map<String, Table> more = new LinkedHashMap<>(parquet);
+    more.put(name, table);
+    return new ReportTables(more, rejected, cached);
+  }
+
   /** Builds the tables from the warehouse's observations (with {@code drop}) and rejected rows. */
   public static ReportTables build(
       SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {

@@ -52,6 +52,11 @@ public final class ReportWriter {
           .mode(SaveMode.ErrorIfExists)
           .partitionBy("industry")
           .parquet(dir + "/" + e.getKey());
+      if (count == 0) {
+        // Spark writes no file for an empty partitioned table: one file with the schema (and no
+        // rows) lets readers open an empty report (DuckDB globs, BI tools, spark.read).
+        rows.coalesce(1).write().mode(SaveMode.Append).parquet(dir + "/" + e.getKey());
+      }
       outputs.add(new OutputRecord(e.getKey(), e.getKey() + "/", "parquet", count));
     }
 
@@ -86,6 +91,11 @@ public final class ReportWriter {
     long rejected =
         labelled(csv, "rejected_rows").write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
+    ReportTables.Table changes = tables.parquet().get(ChangesReport.NAME);
+    if (changes != null) {
+      long n = csv.write(sorted(changes), dir + "/csv/changes.csv");
+      outputs.add(new OutputRecord("csv_changes", "csv/changes.csv", "csv", n));
+    }
     return outputs;
   }
 

@@ -73,6 +73,73 @@ public final class Storage {
     }
   }
 
+  /**
+   * Creates {@code path} holding {@code bytes} only if it does not exist yet; returns false when it
+   * does. Atomic on a local disk (O_EXCL) and on HDFS (the NameNode's create without overwrite);
+   * object stores without conditional writes give no such guarantee.
+   */
+  public boolean createNew(String path, byte[] bytes) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = fs(p);
+      if ("file".equals(fs.getUri().getScheme())) {
+        java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(p).toUri());
+        java.nio.file.Files.createDirectories(local.getParent());
+        java.nio.file.Files.write(local, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        return true;
+      }
+      fs.mkdirs(p.getParent());
+      try (OutputStream out = fs.create(p, false)) {
+        out.write(bytes);
+      }
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException
+        | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (exists(path)) {
+        return false; // some file systems report an existing file as a plain IOException
+      }
+      throw new UncheckedIOException("cannot create " + path, e);
+    }
+  }
+
+  /** The status of {@code path}, or null when it does not exist. */
+  public FileStatus status(String path) {
+    Path p = new Path(path);
+    try {
+      return fs(p).getFileStatus(p);
+    } catch (java.io.FileNotFoundException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + path, e);
+    }
+  }
+
+  /** The files under {@code dir} (recursively) whose name ends with {@code suffix}, sorted. */
+  public List<FileStatus> listFiles(String dir, String suffix) {
+    Path p = new Path(dir);
+    List<FileStatus> files = new ArrayList<>();
+    try {
+      FileSystem fs = fs(p);
+      if (!fs.exists(p)) {
+        return files;
+      }
+      var it = fs.listFiles(p, true);
+      while (it.hasNext()) {
+        FileStatus f = it.next();
+        if (f.getPath().getName().endsWith(suffix)) {
+          files.add(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+    return files;
+  }
+
   public OutputStream create(String path) throws IOException {
     Path p = new Path(path);
     return fs(p).create(p, true);

@@ -2,7 +2,11 @@ package org.industrygaps.warehouse;
 
 import java.util.Map;
 
-/** What ingest did with one drop file: rows read = accepted + rejected, by reason. */
+/**
+ * What ingest did with one drop file: rows read = accepted + rejected, by reason. {@code
+ * modifiedAt} is the file's modification time when it was ingested (null in older registries): with
+ * the size, it tells a rerun that the file is unchanged without reading it.
+ */
 public record FileRecord(
     String file,
     String sha256,
@@ -10,4 +14,5 @@ public record FileRecord(
     long rowsRead,
     long rowsAccepted,
     long rowsRejected,
-    Map<String, Long> rejectedByReason) {}
+    Map<String, Long> rejectedByReason,
+    String modifiedAt) {}

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.industrygaps.storage.PausePoint;
 import org.industrygaps.storage.Storage;
 
 /**
@@ -106,7 +109,10 @@ public final class Warehouse {
 
   /**
    * Stores the accepted and rejected rows of newly ingested drops (each with a {@code drop}
-   * column) and registers the drops.
+   * column) and registers the drops. A drop already registered (re-ingested with {@code
+   * --reingest}) is first unregistered, then its partitions are replaced and it is registered
+   * again: a run that dies in between leaves the drop unregistered, so the next run ingests it
+   * anew, and never leaves a registry entry describing other data than its partitions hold.
    */
   public void store(
       String runId, Dataset<Row> accepted, Dataset<Row> rejected, List<DropRecord> records) {
@@ -115,8 +121,10 @@ public final class Warehouse {
     write(rejected, REJECTED_COLUMNS, staging + "/rejected");
     for (DropRecord record : records) {
       String partition = "/drop=" + record.drop();
+      storage.delete(registryDir() + "/" + record.drop() + ".json");
       moveIn(staging + "/observations" + partition, observationsDir() + partition);
       moveIn(staging + "/rejected" + partition, rejectedDir() + partition);
+      PausePoint.reached("ingest");
       try {
         storage.write(
             registryDir() + "/" + record.drop() + ".json", JSON.writeValueAsBytes(record));
@@ -125,6 +133,25 @@ public final class Warehouse {
       }
     }
     storage.delete(root + "/_staging/" + runId);
+  }
+
+  /**
+   * Removes what an interrupted ingest can leave: its staging folder and partitions moved in for a
+   * drop whose registry entry was never written (no reader looks at them). Called under the run
+   * lock, before ingesting.
+   */
+  public void clearDebris() {
+    storage.delete(root + "/_staging");
+    Set<String> registered =
+        drops().stream().map(DropRecord::drop).collect(Collectors.toSet());
+    for (String dir : List.of(observationsDir(), rejectedDir())) {
+      for (FileStatus f : storage.list(dir)) {
+        String name = f.getPath().getName();
+        if (name.startsWith("drop=") && !registered.contains(name.substring("drop=".length()))) {
+          storage.delete(f.getPath().toString());
+        }
+      }
+    }
   }
 
   private static void write(Dataset<Row> rows, List<String> columns, String path) {

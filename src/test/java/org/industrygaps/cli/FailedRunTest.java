@@ -31,8 +31,8 @@ class FailedRunTest {
     publishedManifest = Files.readString(out.resolve("reports/latest/manifest.json"));
   }
 
-  /** Runs the job with standard error captured. */
-  private static Result run(String... args) {
+  /** Runs the job with standard error captured (RerunTest uses it too). */
+  static Result run(String... args) {
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -44,7 +44,7 @@ class FailedRunTest {
     }
   }
 
-  private record Result(int exit, String stderr) {}
+  record Result(int exit, String stderr) {}
 
   private static void assertLatestUnchanged() throws IOException {
     assertThat(Files.readString(out.resolve("reports/latest/manifest.json")))

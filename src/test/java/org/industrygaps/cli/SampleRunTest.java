@@ -57,7 +57,7 @@ class SampleRunTest {
     return rows;
   }
 
-  private static List<Map<String, String>> csvMaps(Path file) throws IOException {
+  static List<Map<String, String>> csvMaps(Path file) throws IOException {
     List<List<String>> rows = csv(file);
     List<Map<String, String>> maps = new ArrayList<>();
     for (List<String> row : rows.subList(1, rows.size())) {
@@ -86,7 +86,7 @@ class SampleRunTest {
               "new_display.csv", "clean_energy_equipment.csv", "power_battery.csv",
               "crystalline_silicon_pv.csv", "aerospace.csv", "biomedicine.csv",
               "vanadium_titanium_rare_earth.csv", "natural_gas.csv", "rail_transit.csv",
-              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv", "rollup.csv");
+              "premium_baijiu.csv", "plan_wide.csv", "all_industries.csv", "rollup.csv", "changes.csv");
     }
     // The roll-up is the first table a reader sees: first in the outputs, Parquet then CSV.
     assertThat(manifest.get("outputs").get(0).get("name").asText()).isEqualTo("rollup");
@@ -389,5 +389,26 @@ class SampleRunTest {
     assertThat(second.get("drops")).allSatisfy(d -> assertThat(d.get("ingested_this_run").asBoolean()).isFalse());
     assertThat(Files.readString(latest.resolve("csv/all_industries.csv"))).isEqualTo(before);
     assertThat(out.resolve("reports/runs/" + firstRun)).isDirectory();
+    // Every table row for row, and nothing in the changes since the previous run.
+    for (String table : List.of("gaps", "trajectory", "city_contributions", "revisions", "coverage")) {
+      assertThat(sortedRows(latest.resolve(table)))
+          .as(table)
+          .isEqualTo(sortedRows(out.resolve("reports/runs/" + firstRun + "/" + table)));
+    }
+    for (JsonNode output : second.get("outputs")) {
+      if (output.get("name").asText().endsWith("changes")) {
+        assertThat(output.get("rows").asLong()).as(output.get("name").asText()).isZero();
+      }
+    }
+    assertThat(csvMaps(latest.resolve("csv/changes.csv"))).isEmpty();
+    assertThat(sortedRows(latest.resolve("changes"))).isEmpty(); // an empty report still opens
+  }
+
+  /** The rows of a Parquet report folder, every column, in a fixed order (RerunTest uses it). */
+  static List<String> sortedRows(Path table) {
+    var rows = TestSpark.session().read().parquet(table.toString());
+    return rows.orderBy(java.util.Arrays.stream(rows.columns())
+            .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList().stream().map(Object::toString).toList();
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.industrygaps.TestSpark;
-import org.industrygaps.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,7 @@ class PlanConfigLoaderTest {
   }
 
   private static PlanConfig load(Path conf) {
-    return PlanConfigLoader.load(new Storage(TestSpark.localHadoop()), conf.toString());
+    return PlanConfigLoader.load(TestSpark.localStorage(), conf.toString());
   }
 
   /** The 1-based line of the first occurrence of {@code text} in {@code file}. */
@@ -110,6 +109,21 @@ class PlanConfigLoaderTest {
     assertThatThrownBy(() -> load(conf))
         .hasMessageContaining("field status_thresholds.acceleration_needed: must be at least 0 and"
             + " below on_track (0.95), got 0.99");
+  }
+
+  @Test
+  void retentionAndLockTimeoutHaveDefaultsAndMustBePositive() throws IOException {
+    assertThat(TestSpark.sampleConfig().settings().runsToKeep()).isEqualTo(10);
+    Path conf = confWith("settings.yaml", "keep_runs: 10", "");
+    Path settings = conf.resolve("settings.yaml");
+    Files.writeString(settings, Files.readString(settings).replace("lock_timeout_minutes: 720", ""));
+    assertThat(load(conf).settings().runsToKeep()).isEqualTo(Settings.DEFAULT_KEEP_RUNS);
+    assertThat(load(conf).settings().lockTimeout()).hasMinutes(Settings.DEFAULT_LOCK_TIMEOUT_MINUTES);
+
+    Files.writeString(settings, Files.readString(settings) + "keep_runs: 0\n");
+    assertThatThrownBy(() -> load(conf))
+        .hasMessageContaining("settings.yaml line " + lineOf(settings, "keep_runs: 0")
+            + ", field keep_runs: must be at least 1");
   }
 
   @Test

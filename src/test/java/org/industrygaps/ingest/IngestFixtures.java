@@ -31,7 +31,7 @@ final class IngestFixtures {
   private IngestFixtures() {}
 
   static Storage storage() {
-    return new Storage(new Configuration());
+    return org.industrygaps.TestSpark.localStorage();
   }
 
   /** conf/ of this repository, loaded through the local file system (no Spark session). */

@@ -86,4 +86,27 @@ class ProvinceSeriesTest {
     assertThat(series)
         .containsExactly("510000=42.0 sum_of_cities", "510100=40.0 reported", "512000=2.0 reported");
   }
+
+  @Test
+  void theSumOfTheCitiesIsTheSameWhateverTheOrderOfTheRows() {
+    double[] values = {0.1, 0.7, 0.2, 1e-3, 0.3, 123.456, 0.6};
+    String[] cities = {"510100", "510300", "510400", "510500", "510600", "510700", "510800"};
+    Observations forward = Observations.inDrop("d");
+    Observations backward = Observations.inDrop("d");
+    for (int i = 0; i < values.length; i++) {
+      forward.add("power_battery", "revenue", cities[i], 2022, values[i]);
+      int j = values.length - 1 - i;
+      backward.add("power_battery", "revenue", cities[j], 2022, values[j]);
+    }
+    double sorted = 0;
+    for (double v : java.util.Arrays.stream(values).sorted().toArray()) {
+      sorted += v;
+    }
+
+    List<String> a = coverage(LatestObservations.of(forward.toDataset().repartition(3)));
+    List<String> b = coverage(LatestObservations.of(backward.toDataset().coalesce(1)));
+
+    assertThat(a).isEqualTo(b).containsExactly(
+        "revenue 2022: " + sorted + " sum_of_cities, cities 7/21, sum " + sorted);
+  }
 }

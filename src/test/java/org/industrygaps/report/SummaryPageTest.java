@@ -30,14 +30,14 @@ class SummaryPageTest {
 
   @BeforeAll
   static void render() {
-    config = PlanConfigLoader.load(new Storage(new Configuration()), "conf");
+    config = org.industrygaps.TestSpark.sampleConfig();
     page = new String(SummaryPage.render(config, manifest(), data()), StandardCharsets.UTF_8);
   }
 
   static RunManifest manifest() {
     FileRecord file =
         new FileRecord(EVIL + "/cities.csv", "abc", 10, 5, 3, 2,
-            Map.of("unknown_region", 1L, EVIL, 1L));
+            Map.of("unknown_region", 1L, EVIL, 1L), "2026-01-01T00:00:00Z");
     return new RunManifest("20260101T000000.000Z", "run", "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z",
         new RunManifest.PlanInfo("sichuan-zhufeng-2023", "plan", 2022, 2027, "draft"),

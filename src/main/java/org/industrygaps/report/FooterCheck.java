@@ -1,0 +1,70 @@
+package org.industrygaps.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.industrygaps.storage.Storage;
+
+/**
+ * The check before publishing: the row counts in the footers of the Parquet files written under a
+ * staged run folder match the counts the manifest lists for its outputs, and every CSV output
+ * exists. Footers only (parquet-hadoop through Hadoop's FileSystem), no Spark job: a few kilobytes
+ * read per file.
+ */
+public final class FooterCheck {
+  /** Staged outputs that disagree with the manifest. Exit status 1; nothing is published. */
+  public static final class MismatchException extends RuntimeException {
+    public MismatchException(String message) {
+      super(message);
+    }
+  }
+
+  private FooterCheck() {}
+
+  /** Verifies the outputs of {@code dir}; throws {@link MismatchException} listing every problem. */
+  public static void verify(Storage storage, String dir, List<OutputRecord> outputs) {
+    List<String> problems = new ArrayList<>();
+    for (OutputRecord output : outputs) {
+      String path = dir + "/" + output.path();
+      if ("parquet".equals(output.format())) {
+        long rows;
+        try {
+          rows = footerRows(storage, path);
+        } catch (UncheckedIOException e) {
+          problems.add(output.path() + ": " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+          continue;
+        }
+        if (rows != output.rows()) {
+          problems.add(output.path() + ": " + rows + " rows in the Parquet footers, "
+              + output.rows() + " in the manifest");
+        }
+      } else if (!storage.exists(path)) {
+        problems.add(output.path() + ": missing");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new MismatchException(
+          "the staged reports do not match their manifest, nothing was published:\n  "
+              + String.join("\n  ", problems));
+    }
+  }
+
+  /** Rows in the footers of every Parquet file under {@code path}. */
+  public static long footerRows(Storage storage, String path) {
+    long rows = 0;
+    for (FileStatus f : storage.listFiles(path, ".parquet")) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromStatus(f, storage.hadoop()))) {
+        rows += reader.getRecordCount();
+      } catch (IOException | RuntimeException e) { // parquet-hadoop throws both
+        throw new UncheckedIOException("cannot read the Parquet footer of " + f.getPath(),
+            e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+      }
+    }
+    return rows;
+  }
+}

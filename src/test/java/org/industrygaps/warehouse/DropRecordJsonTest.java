@@ -1,0 +1,38 @@
+package org.industrygaps.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Registry entries read back, with the file modification time and from before it was recorded. */
+class DropRecordJsonTest {
+  private static final String OLD =
+      "{\"drop\":\"d\",\"ingested_at\":\"t\",\"run_id\":\"r\",\"files\":[{\"file\":\"d/a.csv\","
+          + "\"sha256\":\"aa\",\"bytes\":5,\"rows_read\":2,\"rows_accepted\":1,\"rows_rejected\":1,"
+          + "\"rejected_by_reason\":{\"unknown_region\":1}}]}";
+
+  @Test
+  void aRegistryEntryRoundTripsWithItsModificationTimes() throws Exception {
+    DropRecord record =
+        new DropRecord("d", "a yearbook", "2026-01-01", "t", "r", List.of(new FileRecord("d/a.csv", "aa", 5, 2, 1, 1,
+            Map.of("unknown_region", 1L), "2026-01-01T00:00:00Z")));
+
+    byte[] json = Warehouse.JSON.writeValueAsBytes(record);
+
+    assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"modified_at\" : \"2026-01-01T00:00:00Z\"");
+    assertThat(Warehouse.JSON.readValue(json, DropRecord.class)).isEqualTo(record);
+  }
+
+  @Test
+  void anEntryWrittenBeforeModificationTimesWereRecordedReadsWithout() throws Exception {
+    DropRecord record = Warehouse.JSON.readValue(OLD, DropRecord.class);
+
+    assertThat(record.files()).singleElement().satisfies(f -> {
+      assertThat(f.sha256()).isEqualTo("aa");
+      assertThat(f.modifiedAt()).isNull();
+    });
+  }
+}
