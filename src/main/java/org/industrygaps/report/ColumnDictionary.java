@@ -354,6 +354,32 @@ public final class ColumnDictionary {
                 + " (`series_break` / 口径调整) of the reported value, or, for a sum of cities, true"
                 + " when any city's value in the sum is flagged."));
     add(
+        "changes", "较上次变化",
+        "`changes/industry=<code>/*.parquet`; `csv/changes.csv`; PostgreSQL `changes`",
+        "Every target whose status, latest value (or year) or projected gap differs from the"
+            + " previous published run (reports/latest before this run), so an analyst sees what a"
+            + " new drop moved. On a first run every target is `new`; a rerun with nothing new has"
+            + " no row.",
+        LEADING,
+        col("target_year", Type.INT, YEAR, "目标年份", "Year of the target."),
+        col("change_kind", Type.STRING, "", "变化类型",
+            "`new` (not in the previous run), `removed` (no longer a target) or `changed`."),
+        col("status_changed", Type.BOOLEAN, "", "状态是否变化", "Whether status differs."),
+        col("latest_value_changed", Type.BOOLEAN, "", "最新值是否变化",
+            "Whether latest_value or latest_year differs."),
+        col("projected_gap_changed", Type.BOOLEAN, "", "预测差距是否变化",
+            "Whether projected_gap differs."),
+        col("old_status", Type.STRING, "", "原状态", "status in the previous run."),
+        col("new_status", Type.STRING, "", "新状态", "status in this run."),
+        col("old_latest_year", Type.INT, YEAR, "原最新年份", "latest_year in the previous run."),
+        col("new_latest_year", Type.INT, YEAR, "新最新年份", "latest_year in this run."),
+        col("old_latest_value", Type.DOUBLE, ROW_UNIT, "原最新值", "latest_value in the previous run."),
+        col("new_latest_value", Type.DOUBLE, ROW_UNIT, "新最新值", "latest_value in this run."),
+        col("old_projected_gap", Type.DOUBLE, ROW_UNIT, "原预测差距", "projected_gap in the previous run."),
+        col("new_projected_gap", Type.DOUBLE, ROW_UNIT, "新预测差距", "projected_gap in this run."),
+        col("previous_run_id", Type.STRING, "", "上次运行编号",
+            "Run id of the previous published run; empty on a first run."));
+    add(
         "rejected_rows", "拒收行",
         "`rejected_rows.csv`; PostgreSQL `rejected_rows`",
         "Every input row that was not accepted, with the reason. Rows read = accepted + rejected,"

@@ -132,7 +132,7 @@ public final class Warehouse {
         throw new UncheckedIOException(e);
       }
     }
-    storage.delete(root + "/_staging/" + runId);
+    storage.delete(root + "/_staging"); // one run at a time (the run lock): nothing else is staged
   }
 
   /**
