@@ -165,7 +165,6 @@ public final class Pipeline {
                 publisher.latestRunId()));
     String staging = publisher.stagingDir(runId);
     try {
-      // The tables stay cached until every output is made from them (files, page, database).
       writeOutputs(runId, command, startedAt, ingestedNow, drops, tables, staging);
     } finally {
       tables.release();
@@ -182,21 +181,21 @@ public final class Pipeline {
   private void writeOutputs(
       String runId, String command, String startedAt, Set<String> ingestedNow,
       List<DropRecord> drops, ReportTables tables, String staging) {
-    List<OutputRecord> outputs =
-        new ArrayList<>(
-            new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging));
+    ReportWriter.Written written =
+        new ReportWriter(storage, config).csvHeaders(options.csvHeaders()).write(tables, staging);
+    List<OutputRecord> outputs = new ArrayList<>(written.outputs());
     outputs.add(SummaryPage.output(config));
     RunManifest manifest = manifest(runId, command, startedAt, drops, ingestedNow, outputs);
     storage.write(
         staging + "/" + SummaryPage.FILE,
-        SummaryPage.render(config, manifest, SummaryData.collect(tables, config)));
+        SummaryPage.render(config, manifest, SummaryData.collect(written.tables(), config)));
     storage.write(staging + "/manifest.json", manifest.toJson());
     FooterCheck.verify(storage, staging, outputs);
     if (options.publishJdbc() != null) {
       // Before the files: a failed publication leaves both the tables and latest/ as they were.
       Progress.info("publishing to PostgreSQL " + PostgresPublisher.redact(options.publishJdbc()));
       PostgresPublisher.fromEnvironment(options.publishJdbc())
-          .publish(PostgresPublisher.tables(tables), manifest, storage.qualify(publisher.runDir(runId)));
+          .publish(PostgresPublisher.tables(written.tables()), manifest, storage.qualify(publisher.runDir(runId)));
     }
   }
 

@@ -57,6 +57,9 @@ public record DropInspection(
         DropReader.read(spark, config, readable, specs).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> duplicates =
         WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
+    // Computed before any query that reads both: Spark would otherwise run the two scans of the
+    // not yet cached rows at once, and parse every file twice.
+    duplicates.count();
     Dataset<Row> rows = WithinDropDuplicates.mark(parsed, duplicates);
     // Small results only: one row per file and reason, and the file problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.industrygaps.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -11,6 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.industrygaps.config.PlanConfig;
 
 /**
@@ -33,13 +36,13 @@ public final class CityContributions {
             .select(
                 col("industry"), col("indicator"), col("region"), col("year"), col("value"),
                 coalesce(col("series_break"), lit(false)).as("series_break"));
-    Dataset<Row> previous =
-        cities.select(
-            col("industry"),
-            col("indicator"),
-            col("region"),
-            col("year").plus(1).as("year"),
-            col("value").as("previous_value"));
+    // The year before from the same city's series: a window over the city rows (one sort), not a
+    // join of every city row with itself (two). A gap year leaves the previous value empty.
+    WindowSpec citySeries =
+        Window.partitionBy("industry", "indicator", "region").orderBy("year");
+    Column previousValue =
+        when(lag(col("year"), 1).over(citySeries).equalTo(col("year").minus(1)),
+            lag(col("value"), 1).over(citySeries));
     Dataset<Row> province =
         coverage.select(
             col("industry"), col("indicator"), col("year"), col("value").as("province_value"));
@@ -61,7 +64,7 @@ public final class CityContributions {
             col("province_previous_value").gt(0).and(not(col("series_break"))),
             col("value").minus(col("previous_value")).divide(col("province_previous_value")));
     return cities
-        .join(previous, new String[] {"industry", "indicator", "region", "year"}, "left")
+        .withColumn("previous_value", previousValue)
         .join(province, new String[] {"industry", "indicator", "year"}, "left")
         .join(provincePrevious, new String[] {"industry", "indicator", "year"}, "left")
         .select(

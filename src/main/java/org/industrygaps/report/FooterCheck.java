@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.industrygaps.storage.Storage;
@@ -56,9 +58,12 @@ public final class FooterCheck {
   /** Rows in the footers of every Parquet file under {@code path}. */
   public static long footerRows(Storage storage, String path) {
     long rows = 0;
+    // Options from the loaded configuration: ParquetFileReader.open(file) alone makes a new Hadoop
+    // Configuration per file, parsing its XML defaults each time (most of the check's time).
+    ParquetReadOptions options = HadoopReadOptions.builder(storage.hadoop()).build();
     for (FileStatus f : storage.listFiles(path, ".parquet")) {
       try (ParquetFileReader reader =
-          ParquetFileReader.open(HadoopInputFile.fromStatus(f, storage.hadoop()))) {
+          ParquetFileReader.open(HadoopInputFile.fromStatus(f, storage.hadoop()), options)) {
         rows += reader.getRecordCount();
       } catch (IOException | RuntimeException e) { // parquet-hadoop throws both
         throw new UncheckedIOException("cannot read the Parquet footer of " + f.getPath(),

@@ -10,7 +10,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.Industry;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.storage.Storage;
@@ -38,34 +39,55 @@ public final class ReportWriter {
     return this;
   }
 
-  /** Writes {@code tables} under {@code dir}; returns what was written with row counts. */
-  public List<OutputRecord> write(ReportTables tables, String dir) {
+  /**
+   * What {@link #write} made: the outputs with their row counts, and the report tables as written
+   * (read back from the Parquet files, in the same column order).
+   */
+  public record Written(List<OutputRecord> outputs, ReportTables tables) {}
+
+  /**
+   * Writes {@code tables} under {@code dir}. Each Parquet table is computed once, by its write;
+   * its row count is read from the footers of the files written (no count before the write), and
+   * everything made after it (the CSV files, the summary page, the database) reads those files
+   * rather than computing or caching the table again.
+   */
+  public Written write(ReportTables tables, String dir) {
     List<OutputRecord> outputs = new ArrayList<>();
+    Map<String, ReportTables.Table> written = new LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     for (Map.Entry<String, ReportTables.Table> e : tables.parquet().entrySet()) {
-      rowsSparkContext(e.getValue().rows()).setJobDescription("report: " + e.getKey());
-      Dataset<Row> rows = e.getValue().rows().persist(StorageLevel.MEMORY_AND_DISK());
-      long count = rows.count();
+      Dataset<Row> rows = e.getValue().rows();
+      SparkSession spark = rows.sparkSession();
+      spark.sparkContext().setJobDescription("report: " + e.getKey());
+      String path = dir + "/" + e.getKey();
       // One file per industry, rows in key order: what BI tools and readers expect.
       rows.repartition(col("industry"))
           .sortWithinPartitions(columns(e.getValue().key()))
           .write()
           .mode(SaveMode.ErrorIfExists)
           .partitionBy("industry")
-          .parquet(dir + "/" + e.getKey());
+          .parquet(path);
+      long count = FooterCheck.footerRows(storage, path);
       if (count == 0) {
         // Spark writes no file for an empty partitioned table: one file with the schema (and no
         // rows) lets readers open an empty report (DuckDB globs, BI tools, spark.read).
-        rows.coalesce(1).write().mode(SaveMode.Append).parquet(dir + "/" + e.getKey());
+        spark.createDataFrame(List.of(), rows.schema()).coalesce(1).write()
+            .mode(SaveMode.Append).parquet(path);
       }
       outputs.add(new OutputRecord(e.getKey(), e.getKey() + "/", "parquet", count));
+      counts.put(e.getKey(), count);
+      written.put(e.getKey(), new ReportTables.Table(
+          readBack(spark, path, rows.schema()), e.getValue().key()));
     }
+    ReportTables read = new ReportTables(written, tables.rejected(), tables.cached());
 
-    rowsSparkContext(tables.rejected().rows()).setJobDescription("report: CSV files");
+    tables.rejected().rows().sparkSession().sparkContext().setJobDescription("report: CSV files");
     CsvReportWriter csv = new CsvReportWriter(storage);
-    ReportTables.Table rollup = tables.parquet().get(ReportTables.ROLLUP);
+    ReportTables.Table rollup = written.get(ReportTables.ROLLUP);
     if (rollup != null) {
       long rows =
-          labelled(csv, ReportTables.ROLLUP).write(sorted(rollup), dir + "/csv/rollup.csv");
+          labelled(csv, ReportTables.ROLLUP)
+              .write(sorted(rollup, counts.get(ReportTables.ROLLUP)), dir + "/csv/rollup.csv");
       // Listed right after the roll-up's Parquet: the first table a reader sees.
       int at = 0;
       while (at < outputs.size() && !outputs.get(at).name().equals(ReportTables.ROLLUP)) {
@@ -80,31 +102,36 @@ public final class ReportWriter {
       byIndustry.put(i.code(), dir + "/csv/" + i.code() + ".csv");
     }
     String all = dir + "/csv/all_industries.csv";
-    Map<String, Long> counts =
+    Map<String, Long> csvCounts =
         labelled(csv, ReportTables.GAPS)
-            .writeSplit(sorted(tables.parquet().get(ReportTables.GAPS)), "industry", byIndustry, all);
-    for (Map.Entry<String, Long> e : counts.entrySet()) {
+            .writeSplit(sorted(written.get(ReportTables.GAPS), counts.get(ReportTables.GAPS)),
+                "industry", byIndustry, all);
+    for (Map.Entry<String, Long> e : csvCounts.entrySet()) {
       String relative = e.getKey().substring(dir.length() + 1);
       String name = relative.substring("csv/".length(), relative.length() - ".csv".length());
       outputs.add(new OutputRecord("csv_" + name, relative, "csv", e.getValue()));
     }
+    ReportTables.Table rejectedRows = tables.rejected();
     long rejected =
-        labelled(csv, "rejected_rows").write(sorted(tables.rejected()), dir + "/rejected_rows.csv");
+        labelled(csv, "rejected_rows")
+            .write(sorted(rejectedRows, rejectedRows.rows().count()), dir + "/rejected_rows.csv");
     outputs.add(new OutputRecord("rejected_rows", "rejected_rows.csv", "csv", rejected));
-    ReportTables.Table changes = tables.parquet().get(ChangesReport.NAME);
+    ReportTables.Table changes = written.get(ChangesReport.NAME);
     if (changes != null) {
-      long n = csv.write(sorted(changes), dir + "/csv/changes.csv");
+      long n =
+          csv.write(sorted(changes, counts.get(ChangesReport.NAME)), dir + "/csv/changes.csv");
       outputs.add(new OutputRecord("csv_changes", "csv/changes.csv", "csv", n));
     }
-    return outputs;
+    return new Written(outputs, read);
+  }
+
+  /** The table written at {@code path}, with the columns of {@code schema} in their order. */
+  private static Dataset<Row> readBack(SparkSession spark, String path, StructType schema) {
+    return spark.read().schema(schema).parquet(path).select(columns(List.of(schema.fieldNames())));
   }
 
   private CsvReportWriter labelled(CsvReportWriter csv, String table) {
     return csv.withHeader(columns -> ColumnDictionary.header(table, columns, csvHeaders));
-  }
-
-  private static org.apache.spark.SparkContext rowsSparkContext(Dataset<Row> rows) {
-    return rows.sparkSession().sparkContext();
   }
 
   /**
@@ -113,13 +140,18 @@ public final class ReportWriter {
    * time, so the driver holds that many rows at most however large the input (rejected rows grow
    * with it). A plain orderBy would make partitions of total / spark.sql.shuffle.partitions rows.
    */
-  private static Dataset<Row> sorted(ReportTables.Table table) {
-    return sorted(table.rows(), table.key(), CSV_ROWS_PER_PARTITION);
+  private static Dataset<Row> sorted(ReportTables.Table table, long count) {
+    return sorted(table.rows(), table.key(), count, CSV_ROWS_PER_PARTITION);
   }
 
-  static Dataset<Row> sorted(Dataset<Row> rows, List<String> key, long rowsPerPartition) {
-    long needed = (rows.count() + rowsPerPartition - 1) / rowsPerPartition;
-    int partitions = (int) Math.max(1, Math.min(needed, 10_000));
+  /** {@code rows} ({@code count} of them) in key order, in partitions of a bounded size. */
+  static Dataset<Row> sorted(Dataset<Row> rows, List<String> key, long count, long rowsPerPartition) {
+    long needed = (count + rowsPerPartition - 1) / rowsPerPartition;
+    if (needed <= 1) {
+      // One partition: no range sampling (a job of its own), one task sorts the few rows.
+      return rows.coalesce(1).sortWithinPartitions(columns(key));
+    }
+    int partitions = (int) Math.min(needed, 10_000);
     return rows.repartitionByRange(partitions, columns(key)).sortWithinPartitions(columns(key));
   }
 

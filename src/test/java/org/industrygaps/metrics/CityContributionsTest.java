@@ -44,4 +44,39 @@ class CityContributionsTest {
             "510100 share 0.375 growth 0.125 contribution 0.05",
             "511500 share 0.625 growth 0.25 contribution 0.15");
   }
+
+  @Test
+  void aYearWithoutTheYearBeforeHasNoGrowth() {
+    // 成都 skipped 2022: 2023's year before is missing, not 2021.
+    Dataset<Row> latest =
+        LatestObservations.of(
+            Observations.inDrop("d")
+                .add("power_battery", "revenue", "510000", 2021, 900)
+                .add("power_battery", "revenue", "510000", 2022, 1000)
+                .add("power_battery", "revenue", "510000", 2023, 1200)
+                .add("power_battery", "revenue", "510100", 2021, 300)
+                .add("power_battery", "revenue", "510100", 2023, 450)
+                .add("power_battery", "revenue", "511500", 2022, 600)
+                .add("power_battery", "revenue", "511500", 2023, 750)
+                .toDataset());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+
+    List<String> rows =
+        CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage)
+            .orderBy("region", "year")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getAs("region") + " " + r.getAs("year") + " previous "
+                + r.getAs("previous_value") + " growth " + r.getAs("growth"))
+            .toList();
+
+    // 宜宾 2023: 750/600 − 1 = 0.25; its first year and 成都's two have no year before.
+    assertThat(rows)
+        .containsExactly(
+            "510100 2021 previous null growth null",
+            "510100 2023 previous null growth null",
+            "511500 2022 previous null growth null",
+            "511500 2023 previous 600.0 growth 0.25");
+  }
 }

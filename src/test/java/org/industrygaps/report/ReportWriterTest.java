@@ -2,8 +2,12 @@ package org.industrygaps.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -11,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
   @Test
@@ -23,7 +28,7 @@ class ReportWriterTest {
         new StructType().add("file", DataTypes.StringType).add("line", DataTypes.LongType);
     Dataset<Row> rows = TestSpark.session().createDataFrame(input, schema);
 
-    Dataset<Row> sorted = ReportWriter.sorted(rows, List.of("file", "line"), 100);
+    Dataset<Row> sorted = ReportWriter.sorted(rows, List.of("file", "line"), 1000, 100);
 
     List<Row> streamed = new ArrayList<>();
     sorted.toLocalIterator().forEachRemaining(streamed::add);
@@ -33,5 +38,53 @@ class ReportWriterTest {
     assertThat(sizes).hasSize(10);
     // Range bounds come from a sample: about 100 rows each, never the whole input.
     assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThan(250));
+  }
+
+  @Test
+  void tablesAreComputedOnceByTheirWriteAndReadBackAsWritten(@TempDir Path dir) throws Exception {
+    StructType schema =
+        new StructType()
+            .add("region", DataTypes.StringType)
+            .add("industry", DataTypes.StringType)
+            .add("indicator", DataTypes.StringType)
+            .add("value", DataTypes.DoubleType);
+    Dataset<Row> gaps =
+        TestSpark.session().createDataFrame(
+            List.of(
+                RowFactory.create("510000", "power_battery", "revenue", 1200.0),
+                RowFactory.create("510100", "power_battery", "revenue", 450.0),
+                RowFactory.create("510000", "aerospace", "output", null)),
+            schema);
+    Dataset<Row> none = TestSpark.session().createDataFrame(List.of(), schema);
+    Dataset<Row> rejected =
+        TestSpark.session().createDataFrame(List.of(),
+            new StructType().add("drop", DataTypes.StringType).add("file", DataTypes.StringType)
+                .add("line", DataTypes.LongType));
+    Map<String, ReportTables.Table> parquet = new LinkedHashMap<>();
+    parquet.put(ReportTables.GAPS, new ReportTables.Table(gaps, List.of("industry", "region")));
+    parquet.put("revisions", new ReportTables.Table(none, List.of("industry", "region")));
+    ReportTables tables =
+        new ReportTables(parquet, new ReportTables.Table(rejected, List.of("drop", "file", "line")),
+            List.of());
+
+    ReportWriter.Written written =
+        new ReportWriter(TestSpark.storage(), TestSpark.sampleConfig())
+            .write(tables, dir.toString());
+
+    // Counts from the footers of the files written; the empty table still has one file to open.
+    assertThat(written.outputs())
+        .filteredOn(o -> o.format().equals("parquet"))
+        .extracting(o -> o.name() + " " + o.rows())
+        .containsExactly("gaps 3", "revisions 0");
+    assertThat(Files.list(dir.resolve("revisions")).map(p -> p.getFileName().toString()))
+        .anyMatch(name -> name.endsWith(".parquet"));
+    // Read back with the columns in their computed order (industry is a folder on disk).
+    Dataset<Row> gapsBack = written.tables().parquet().get(ReportTables.GAPS).rows();
+    assertThat(gapsBack.columns()).containsExactly("region", "industry", "indicator", "value");
+    assertThat(gapsBack.orderBy("industry", "region").collectAsList())
+        .containsExactlyElementsOf(gaps.orderBy("industry", "region").collectAsList());
+    assertThat(written.tables().parquet().get("revisions").rows().count()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("csv/power_battery.csv")))
+        .hasSize(3); // header and two rows
   }
 }
