@@ -168,6 +168,9 @@ public final class Main {
         .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
         // Hadoop caches one FileSystem per scheme: without this, a local file system created
         // earlier in the JVM with the default settings would be used (and write .crc files).
-        .config("spark.hadoop.fs.file.impl.disable.cache", "true");
+        .config("spark.hadoop.fs.file.impl.disable.cache", "true")
+        // A write partitioned by drop or industry keeps a file open per partition value instead
+        // of sorting every row by that value first (few values per task: drops, industries).
+        .config("spark.sql.maxConcurrentOutputFileWriters", "16");
   }
 }

@@ -56,7 +56,9 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         GapReport.withSeries(GapReport.targets(spark, config), series)
             .persist(StorageLevel.MEMORY_AND_DISK());
 
-    Dataset<Row> gaps = GapReport.gaps(targets, thresholds, pace);
+    // Read three times (the roll-up, the gap report, the changes): computed once.
+    Dataset<Row> gaps =
+        GapReport.gaps(targets, thresholds, pace).persist(StorageLevel.MEMORY_AND_DISK());
 
     Map<String, Table> parquet = new LinkedHashMap<>();
     parquet.put(
@@ -91,7 +93,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         new Table(
             rejected.select("drop", "file", "line", "reason", "detail", "raw"),
             List.of("drop", "file", "line")),
-        List.of(latest, coverage, targets));
+        List.of(latest, coverage, targets, gaps));
   }
 
   /**
