@@ -8,6 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.industrygaps.config.ConfigException;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.PlanConfigLoader;
+import org.industrygaps.ingest.Drop;
+import org.industrygaps.ingest.Inbox;
 import org.industrygaps.generate.GenerateCommand;
 import org.industrygaps.ingest.InputException;
 import org.industrygaps.storage.Storage;
@@ -54,6 +56,12 @@ public final class Main {
       spark = session();
       timings = JobTimings.attachIfAsked(spark);
       Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+      if (System.getProperty("spark.master") == null && storage.exists(options.inbox())) {
+        // Our own local session: partitions sized to the input (spark-submit users set theirs).
+        long bytes = Inbox.list(storage, options.inbox()).stream()
+            .flatMap(d -> d.files().stream()).mapToLong(Drop.DropFile::bytes).sum();
+        spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions(bytes));
+      }
       PlanConfig config = PlanConfigLoader.load(storage, ShippedConf.resolve(options.conf()));
       return execute(new Pipeline(spark, storage, config, options, Clock.systemUTC()), options);
     } catch (ConfigException e) {
@@ -151,9 +159,23 @@ public final class Main {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4");
+          .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions(0)));
     }
     return builder.getOrCreate();
+  }
+
+  /** Input bytes per shuffle partition of a local run: about half a million observations. */
+  static final long BYTES_PER_PARTITION = 32L << 20;
+
+  /**
+   * The shuffle partitions of a local run over {@code inputBytes} of drops: 4 for small inputs
+   * (each partition is a task with a fixed cost; 2 cores), then one per {@link
+   * #BYTES_PER_PARTITION} so that a task's aggregation and sort buffers stay small in a 1 GiB
+   * heap however large the input, at most 400.
+   */
+  static int shufflePartitions(long inputBytes) {
+    long needed = (inputBytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+    return (int) Math.max(4, Math.min(400, needed));
   }
 
   /** Settings the job relies on wherever it runs (the tests' session uses them too). */
