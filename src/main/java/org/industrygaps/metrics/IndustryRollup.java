@@ -1,7 +1,10 @@
 package org.industrygaps.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -9,8 +12,11 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -68,16 +74,34 @@ public final class IndustryRollup {
   public static Dataset<Row> of(SparkSession spark, PlanConfig config, Dataset<Row> gaps) {
     String planWide = config.plan().planWide().code();
     Dataset<Row> targets =
-        gaps.select(
-            col("industry"),
-            struct("indicator", "region", "target_year", "target_value", "projected_gap", "status")
-                .as("target"));
+        gaps.select("industry", "indicator", "region", "target_year", "target_value",
+            "projected_gap", "status");
+    // Per group a count per status and the most important gap (RollupSummary.IMPORTANCE: the
+    // smallest of (−relative gap, indicator, region, target year); min_by skips the targets
+    // without one): a few numbers whatever the number of targets, never a list of them.
+    Column relative =
+        when(col("projected_gap").isNotNull().and(col("target_value").notEqual(0.0)),
+            col("projected_gap").divide(abs(col("target_value"))));
+    List<Column> aggregates = new ArrayList<>();
+    for (Status s : Status.values()) {
+      aggregates.add(
+          sum(when(col("status").equalTo(s.code()), 1).otherwise(0)).cast(IntegerType)
+              .as("n_" + s.code()));
+    }
+    aggregates.add(
+        min_by(
+            struct("indicator", "region", "target_year", "target_value", "projected_gap",
+                "status"),
+            when(relative.isNotNull(),
+                struct(relative.multiply(-1.0), col("indicator"), col("region"),
+                    col("target_year"))))
+            .as("key_gap"));
     Dataset<Row> groups =
         targets
             .where(col("industry").notEqual(planWide))
             .unionByName(targets.withColumn("industry", lit(planWide)))
             .groupBy("industry")
-            .agg(collect_list("target").as("targets"));
+            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     List<Row> codes = new ArrayList<>();
     for (Industry i : config.allIndustries()) {
       codes.add(RowFactory.create(i.code()));
@@ -90,20 +114,25 @@ public final class IndustryRollup {
   }
 
   static Row rollupRow(Row row, String province) {
-    List<RollupSummary.Target> group = new ArrayList<>();
-    List<Row> targets =
-        row.isNullAt(row.fieldIndex("targets")) ? List.of() : row.getList(row.fieldIndex("targets"));
-    for (Row t : targets) {
-      group.add(
-          new RollupSummary.Target(
-              t.getAs("indicator"),
-              t.getAs("region"),
-              t.<Integer>getAs("target_year"),
-              t.<Double>getAs("target_value"),
-              t.getAs("projected_gap"),
-              Status.fromCode(t.getAs("status"))));
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (Status s : Status.values()) {
+      int at = row.fieldIndex("n_" + s.code());
+      counts.put(s, row.isNullAt(at) ? 0 : row.getInt(at));
     }
-    RollupSummary r = RollupSummary.of(group);
+    int at = row.fieldIndex("key_gap");
+    Row k = row.isNullAt(at) ? null : row.getStruct(at);
+    RollupSummary r =
+        RollupSummary.of(
+            counts,
+            k == null
+                ? null
+                : new RollupSummary.Target(
+                    k.getAs("indicator"),
+                    k.getAs("region"),
+                    k.<Integer>getAs("target_year"),
+                    k.<Double>getAs("target_value"),
+                    k.getAs("projected_gap"),
+                    Status.fromCode(k.getAs("status"))));
     List<Object> values = new ArrayList<>();
     values.add(row.getAs("industry"));
     values.add(ALL_INDICATORS);

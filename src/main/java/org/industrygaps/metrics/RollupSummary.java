@@ -1,7 +1,6 @@
 package org.industrygaps.metrics;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,38 +69,63 @@ public record RollupSummary(
   /** Rolls up {@code group} (any order; may be empty). */
   public static RollupSummary of(List<Target> group) {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
-    for (Status s : Status.values()) {
-      counts.put(s, 0);
-    }
-    List<Status> assessed = new ArrayList<>();
     Target key = null;
-    Comparator<Target> importance =
-        Comparator.comparing(Target::relativeGap)
-            .reversed()
-            .thenComparing(Target::indicator)
-            .thenComparing(Target::region)
-            .thenComparingInt(Target::targetYear);
     for (Target t : group) {
       counts.merge(t.status(), 1, Integer::sum);
-      if (t.status() != Status.NOT_ASSESSABLE) {
-        assessed.add(t.status());
-      }
-      if (t.relativeGap() != null && (key == null || importance.compare(t, key) < 0)) {
+      if (t.relativeGap() != null && (key == null || IMPORTANCE.compare(t, key) < 0)) {
         key = t;
       }
     }
-    // Worst first: ORDER's index grows as a status gets worse.
-    assessed.sort(Comparator.comparingInt(ORDER::indexOf).reversed());
-    int n = assessed.size();
-    Status worst = n == 0 ? null : assessed.get(0);
-    // Worst first, so index (n − 1) / 2 is the lower (worse) middle one when n is even.
-    Status median = n == 0 ? null : assessed.get((n - 1) / 2);
+    return of(counts, key);
+  }
+
+  /**
+   * The most important gap first: the largest relative gap, then by indicator, region and target
+   * year (targets without a relative gap are never compared).
+   */
+  public static final Comparator<Target> IMPORTANCE =
+      Comparator.comparing(Target::relativeGap)
+          .reversed()
+          .thenComparing(Target::indicator)
+          .thenComparing(Target::region)
+          .thenComparingInt(Target::targetYear);
+
+  /**
+   * Rolls up a group known by its count of targets per status (absent: 0) and its most important
+   * gap ({@link #IMPORTANCE}; null when no target has a relative gap): all the roll-up needs, so a
+   * group of any size is rolled up from a few numbers.
+   */
+  public static RollupSummary of(Map<Status, Integer> statusCounts, Target keyGap) {
+    Map<Status, Integer> counts = new EnumMap<>(Status.class);
+    for (Status s : Status.values()) {
+      counts.put(s, statusCounts.getOrDefault(s, 0));
+    }
+    int n = 0;
+    for (Status s : ORDER) {
+      n += counts.get(s);
+    }
+    int total = n + counts.get(Status.NOT_ASSESSABLE);
+    // Worst first (ORDER reversed); the lower middle one of an even count is index (n − 1) / 2.
+    Status worst = null;
+    Status median = null;
+    int seen = 0;
+    for (int i = ORDER.size() - 1; i >= 0; i--) {
+      Status s = ORDER.get(i);
+      int c = counts.get(s);
+      if (c > 0 && worst == null) {
+        worst = s;
+      }
+      if (median == null && seen + c > (n - 1) / 2) {
+        median = n == 0 ? null : s;
+      }
+      seen += c;
+    }
     Double share =
         n == 0
             ? null
             : (counts.get(Status.ON_TRACK) + counts.get(Status.TARGET_ACHIEVED)) / (double) n;
     return new RollupSummary(
-        group.size(), n, Map.copyOf(counts), worst, median, share, key,
-        key == null ? null : key.relativeGap());
+        total, n, Map.copyOf(counts), worst, median, share, keyGap,
+        keyGap == null ? null : keyGap.relativeGap());
   }
 }

@@ -108,4 +108,42 @@ class IndustryRollupTest {
     assertThat(row.<String>getAs("key_gap_region")).isEqualTo("511500");
     assertThat(row.<String>getAs("industry_name_zh")).isEqualTo("全方案");
   }
+
+  @Test
+  void sparkRollsUpFromCountsAndTheKeyGapAsTheJavaSummaryDoes() {
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("industry", "string").add("indicator", "string").add("region", "string")
+            .add("target_year", "int").add("target_value", "double")
+            .add("projected_gap", "double").add("status", "string");
+    // Relative gaps: 50/500 = 0.1 and 5/50 = 0.1 (a tie: output_value is first by indicator),
+    // 1/100 = 0.01, none for the zero target; statuses worst first: deterioration,
+    // limited_progress, on_track ×2 → 4 assessable, lower median index (4 − 1) / 2 = 1:
+    // limited_progress.
+    List<Row> rows =
+        List.of(
+            org.apache.spark.sql.RowFactory.create("aerospace", "revenue", "510000", 2027, 500.0,
+                50.0, "on_track"),
+            org.apache.spark.sql.RowFactory.create("aerospace", "output_value", "510400", 2026,
+                50.0, 5.0, "deterioration"),
+            org.apache.spark.sql.RowFactory.create("aerospace", "revenue", "510100", 2027, 100.0,
+                1.0, "limited_progress"),
+            org.apache.spark.sql.RowFactory.create("aerospace", "production", "510000", 2027, 0.0,
+                3.0, "on_track"),
+            org.apache.spark.sql.RowFactory.create("aerospace", "exports", "510000", 2027, 10.0,
+                null, "not_assessable"));
+    Row r =
+        IndustryRollup.of(TestSpark.session(), TestSpark.sampleConfig(),
+                TestSpark.session().createDataFrame(rows, schema))
+            .where("industry = 'aerospace'")
+            .first();
+
+    assertThat(r.<Integer>getAs("targets")).isEqualTo(5);
+    assertThat(r.<Integer>getAs("targets_assessable")).isEqualTo(4);
+    assertThat(r.<String>getAs("worst_status")).isEqualTo("deterioration");
+    assertThat(r.<String>getAs("median_status")).isEqualTo("limited_progress");
+    assertThat(r.<Double>getAs("on_track_share")).isEqualTo(0.5);
+    assertThat(r.<String>getAs("key_gap_indicator")).isEqualTo("output_value");
+    assertThat(r.<Double>getAs("key_gap_relative")).isEqualTo(0.1);
+  }
 }
