@@ -22,4 +22,11 @@ public record Plan(
     List<Industry> industries,
     String targetsFile,
     List<Target> targets)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The same plan without its targets. */
+  public Plan withoutTargets() {
+    return new Plan(id, nameZh, nameEn, province, baselineYear, targetYear, source, status,
+        goalsZh, goalsEn, planWide, industries, targetsFile, List.of());
+  }
+}

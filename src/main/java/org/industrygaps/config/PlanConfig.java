@@ -71,6 +71,14 @@ public final class PlanConfig implements Serializable {
     }
   }
 
+  /**
+   * This configuration without the plan's targets: what reading drops needs, and all a task is
+   * sent (a plan with a target per county and indicator weighs hundreds of megabytes in a heap).
+   */
+  public PlanConfig withoutTargets() {
+    return new PlanConfig(plan.withoutTargets(), regions, indicators, units, settings, checksums);
+  }
+
   public static List<String> regionNames(Region r) {
     List<String> names = new ArrayList<>(List.of(r.code(), r.nameZh(), r.shortZh(), r.nameEn()));
     names.addAll(orEmpty(r.aliases()));

@@ -43,7 +43,7 @@ public final class DropReader {
     }
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Broadcast once: the configuration can be large (a target per county) and every task needs it.
-    ObservationValidator validator = new ObservationValidator(config);
+    ObservationValidator validator = new ObservationValidator(config.withoutTargets());
     Broadcast<Parsers> parsers =
         sc.broadcast(
             new Parsers(

@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.industrygaps.storage.Storage;
 
@@ -18,6 +23,12 @@ import org.industrygaps.storage.Storage;
  * executors one partition at a time, so the driver never holds a whole report.
  */
 public final class CsvReportWriter {
+  /** A formatted line and the value it is split by. */
+  private static final StructType LINES =
+      new StructType()
+          .add("split", DataTypes.StringType)
+          .add("line", DataTypes.BinaryType);
+
   private final Storage storage;
   private final UnaryOperator<String[]> header;
 
@@ -61,18 +72,27 @@ public final class CsvReportWriter {
         counts.put(path, 0L);
       }
       int index = column == null ? -1 : List.of(header).indexOf(column);
-      Iterator<Row> it = rows.toLocalIterator();
+      // Lines are formatted by the executors, in parallel and in the rows' order; the driver only
+      // appends their bytes to the files.
+      Dataset<Row> lines =
+          rows.map(
+              (MapFunction<Row, Row>) row -> {
+                Object[] cells = new Object[row.length()];
+                for (int i = 0; i < cells.length; i++) {
+                  cells[i] = row.get(i);
+                }
+                return RowFactory.create(
+                    index >= 0 ? String.valueOf(row.get(index)) : null, CsvFormat.line(cells));
+              },
+              Encoders.row(LINES));
+      Iterator<Row> it = lines.toLocalIterator();
       while (it.hasNext()) {
         Row row = it.next();
-        Object[] cells = new Object[row.length()];
-        for (int i = 0; i < cells.length; i++) {
-          cells[i] = row.get(i);
-        }
-        byte[] line = CsvFormat.line(cells);
+        byte[] line = (byte[]) row.get(1);
         outs.get(allPath).write(line);
         counts.merge(allPath, 1L, Long::sum);
         if (index >= 0) {
-          String own = byValue.get(String.valueOf(row.get(index)));
+          String own = byValue.get(row.getString(0));
           if (own != null) {
             outs.get(own).write(line);
             counts.merge(own, 1L, Long::sum);
