@@ -43,6 +43,7 @@ for ((i = 1; i <= $#; i++)); do
   if [[ "${!i}" == "--inbox" ]]; then next=$((i + 1)); inbox="${!next:-}"; fi
 done
 jit="${INDUSTRY_GAPS_JIT:-}"
+if [[ -z "$jit" && "${1:-}" == "generate" ]]; then jit=full; fi # writes millions of rows
 if [[ -z "$jit" ]]; then
   inbox_kib=$(du -sLk "$inbox" 2>/dev/null | cut -f1 || true)
   if [[ -n "$inbox_kib" && "$inbox_kib" -lt 32768 ]]; then jit=quick; else jit=full; fi

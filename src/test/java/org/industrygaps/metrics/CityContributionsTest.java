@@ -10,24 +10,28 @@ import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.Test;
 
 class CityContributionsTest {
+  /** The city contributions of {@code observations} (one drop), as the report computes them. */
+  private static Dataset<Row> contributionsOf(Observations observations) {
+    Dataset<Row> latest = LatestObservations.of(observations.toDataset());
+    Dataset<Row> coverage =
+        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+    return CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage);
+  }
 
   @Test
   void sharesGrowthAndContributionsToTheProvincesGrowth() {
-    Dataset<Row> latest =
-        LatestObservations.of(
+    Dataset<Row> contributions =
+        contributionsOf(
             Observations.inDrop("d")
                 .add("power_battery", "revenue", "510000", 2022, 1000)
                 .add("power_battery", "revenue", "510000", 2023, 1200)
                 .add("power_battery", "revenue", "511500", 2022, 600)
                 .add("power_battery", "revenue", "511500", 2023, 750)
                 .add("power_battery", "revenue", "510100", 2022, 400)
-                .add("power_battery", "revenue", "510100", 2023, 450)
-                .toDataset());
-    Dataset<Row> coverage =
-        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+                .add("power_battery", "revenue", "510100", 2023, 450));
 
     List<String> rows =
-        CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage)
+        contributions
             .where("year = 2023")
             .orderBy("region")
             .collectAsList()
@@ -48,8 +52,8 @@ class CityContributionsTest {
   @Test
   void aYearWithoutTheYearBeforeHasNoGrowth() {
     // 成都 skipped 2022: 2023's year before is missing, not 2021.
-    Dataset<Row> latest =
-        LatestObservations.of(
+    Dataset<Row> contributions =
+        contributionsOf(
             Observations.inDrop("d")
                 .add("power_battery", "revenue", "510000", 2021, 900)
                 .add("power_battery", "revenue", "510000", 2022, 1000)
@@ -57,13 +61,10 @@ class CityContributionsTest {
                 .add("power_battery", "revenue", "510100", 2021, 300)
                 .add("power_battery", "revenue", "510100", 2023, 450)
                 .add("power_battery", "revenue", "511500", 2022, 600)
-                .add("power_battery", "revenue", "511500", 2023, 750)
-                .toDataset());
-    Dataset<Row> coverage =
-        ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
+                .add("power_battery", "revenue", "511500", 2023, 750));
 
     List<String> rows =
-        CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage)
+        contributions
             .orderBy("region", "year")
             .collectAsList()
             .stream()
