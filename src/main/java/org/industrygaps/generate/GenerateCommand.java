@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.industrygaps.cli.UsageException;
 import org.industrygaps.config.PlanConfig;
@@ -51,6 +52,13 @@ public final class GenerateCommand {
     PlanConfig config = PlanConfigLoader.load(new Storage(new Configuration()), conf);
     SyntheticDrops drops =
         new SyntheticDrops(config, Path.of(conf), observations, years, files, seed);
+    if (observations > drops.capacity()) {
+      throw new UsageException(String.format(Locale.ROOT,
+          "--observations %,d: at most %,d fit in %d years (%,d counties × %d series × %d"
+              + " years); raise --years", observations, drops.capacity(), years,
+          SyntheticDrops.MAX_REGIONS, drops.capacity() / SyntheticDrops.MAX_REGIONS / years,
+          years));
+    }
     try {
       drops.write(Path.of(out));
     } catch (IOException e) {

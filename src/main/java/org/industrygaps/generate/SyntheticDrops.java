@@ -66,10 +66,18 @@ public final class SyntheticDrops {
     return all;
   }
 
+  /** Counties have codes 990001 to 999999 (990000 is the province). */
+  static final int MAX_REGIONS = 9999;
+
   /** How many counties make {@code observations} rows. */
   public int regions() {
     long perRegion = (long) series().size() * years;
-    return (int) Math.max(1, Math.min(9999, (observations + perRegion - 1) / perRegion));
+    return (int) Math.max(1, Math.min(MAX_REGIONS, (observations + perRegion - 1) / perRegion));
+  }
+
+  /** The most observations this plan can hold: every series of every county in every year. */
+  public long capacity() {
+    return (long) MAX_REGIONS * series().size() * years;
   }
 
   /** Writes conf/, inbox/ and next-drop/ under {@code out}. */

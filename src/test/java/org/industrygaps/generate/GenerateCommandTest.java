@@ -1,0 +1,39 @@
+package org.industrygaps.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.industrygaps.cli.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  @Test
+  void moreObservationsThanTheCountiesHoldAreRefusedNotSilentlyCut(@TempDir Path out) {
+    // conf/: 86 series (industry × indicator with a unit); 9,999 counties × 86 × 30 years
+    // = 25,797,420: 50 million need more years.
+    assertThatThrownBy(
+            () -> GenerateCommand.run(
+                List.of("--out", out.toString(), "--observations", "50000000")))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--observations 50,000,000: at most 25,797,420 fit in 30 years (9,999"
+            + " counties × 86 series × 30 years); raise --years");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
+  void writesTheRowsAskedFor(@TempDir Path out) throws Exception {
+    GenerateCommand.run(
+        List.of("--out", out.toString(), "--observations", "5000", "--files", "2"));
+
+    long rows = 0;
+    for (Path f : List.of(out.resolve("inbox/2026-01-01-full/part-0000.csv"),
+        out.resolve("inbox/2026-01-01-full/part-0001.csv"))) {
+      rows += Files.readAllLines(f).size() - 1; // the header
+    }
+    assertThat(rows).isEqualTo(5000);
+  }
+}
