@@ -3,7 +3,9 @@ package org.industrygaps.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
@@ -13,9 +15,12 @@ import org.industrygaps.storage.Storage;
 
 /**
  * The check before publishing: the row counts in the footers of the Parquet files written under a
- * staged run folder match the counts the manifest lists for its outputs, and every CSV output
- * exists. Footers only (parquet-hadoop through Hadoop's FileSystem), no Spark job: a few kilobytes
- * read per file.
+ * staged run folder match the counts the manifest lists for its outputs (taken from the same
+ * footers when the files were written: this catches a file lost, truncated or replaced since),
+ * every CSV output exists, and a CSV made from a Parquet table has as many rows as the table (the
+ * CSV rows were counted as they were streamed out of the files: this catches an incomplete CSV).
+ * Footers only (parquet-hadoop through Hadoop's FileSystem), no Spark job: a few kilobytes read per
+ * file.
  */
 public final class FooterCheck {
   /** Staged outputs that disagree with the manifest. Exit status 1; nothing is published. */
@@ -24,6 +29,13 @@ public final class FooterCheck {
       super(message);
     }
   }
+
+  /** The CSV outputs that hold every row of a Parquet table (by output name). */
+  private static final Map<String, String> CSV_OF_TABLE =
+      Map.of(
+          "csv_all_industries", ReportTables.GAPS,
+          "csv_rollup", ReportTables.ROLLUP,
+          "csv_changes", ChangesReport.NAME);
 
   private FooterCheck() {}
 
@@ -48,6 +60,14 @@ public final class FooterCheck {
         problems.add(output.path() + ": missing");
       }
     }
+    Map<String, Long> rows = new HashMap<>();
+    outputs.forEach(o -> rows.put(o.name(), o.rows()));
+    CSV_OF_TABLE.forEach((csv, table) -> {
+      if (rows.containsKey(csv) && rows.containsKey(table)
+          && !rows.get(csv).equals(rows.get(table))) {
+        problems.add(csv + ": " + rows.get(csv) + " rows, " + rows.get(table) + " in " + table);
+      }
+    });
     if (!problems.isEmpty()) {
       throw new MismatchException(
           "the staged reports do not match their manifest, nothing was published:\n  "

@@ -97,11 +97,10 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   }
 
   /**
-   * Frees what {@link #build} and the writer cached, once every output (files, summary page,
-   * database) has been made from the tables.
+   * Frees what {@link #build} cached, once every output (files, summary page, database) has been
+   * made from the tables.
    */
   public void release() {
-    parquet.values().forEach(t -> t.rows().unpersist());
     cached.forEach(Dataset::unpersist);
   }
 }

@@ -80,4 +80,17 @@ class FooterCheckTest {
         .hasMessageContaining("gaps/: cannot read the Parquet footer of ")
         .hasMessageContaining("all.csv: missing");
   }
+
+  @Test
+  void aCsvWithFewerRowsThanItsTableStopsThePublish() {
+    List<OutputRecord> outputs =
+        List.of(
+            new OutputRecord("gaps", "gaps/", "parquet", 3),
+            new OutputRecord("csv_all_industries", "all.csv", "csv", 2));
+
+    assertThatThrownBy(() -> FooterCheck.verify(storage, dir.toString(), outputs))
+        .isInstanceOf(FooterCheck.MismatchException.class)
+        .hasMessage("the staged reports do not match their manifest, nothing was published:\n"
+            + "  csv_all_industries: 2 rows, 3 in gaps");
+  }
 }
