@@ -55,10 +55,10 @@ public record DropInspection(
     // Parsed once and cached; every count and write below reads the cache.
     Dataset<Row> parsed =
         DropReader.read(spark, config, readable, specs).persist(StorageLevel.MEMORY_AND_DISK());
+    // Its first pass fills the cache before any query that reads the rows twice: Spark would
+    // otherwise run the two scans of the not yet cached rows at once, and parse every file twice.
     Dataset<Row> duplicates =
         WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
-    // Computed before any query that reads both: Spark would otherwise run the two scans of the
-    // not yet cached rows at once, and parse every file twice.
     duplicates.count();
     Dataset<Row> rows = WithinDropDuplicates.mark(parsed, duplicates);
     // Small results only: one row per file and reason, and the file problems.

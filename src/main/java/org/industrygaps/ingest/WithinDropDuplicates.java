@@ -1,5 +1,6 @@
 package org.industrygaps.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -22,11 +24,14 @@ import org.apache.spark.sql.Row;
  * ({@code conflicting_duplicate}). When it repeats the same value, the first row (by file and line)
  * is kept and the repeats are rejected ({@code duplicate_row}), so each row is counted once.
  *
- * <p>Duplicates are rare: the keys are aggregated (no sort of the rows) and only the few duplicate
- * keys are joined back to the rows.
+ * <p>Duplicates are rare: a 64-bit hash of each key is counted (a hash aggregation of one long per
+ * row: no sort, no strings shuffled), and only the rows whose hash repeats are grouped by their
+ * key; the few duplicate keys are then joined back to the rows.
  */
 public final class WithinDropDuplicates {
   private static final String[] KEY = {"drop", "year", "region", "industry", "indicator"};
+  /** The most repeated key hashes sent to every task; more are matched by a shuffle. */
+  static final long BROADCAST_HASHES = 1_000_000;
 
   private WithinDropDuplicates() {}
 
@@ -38,18 +43,33 @@ public final class WithinDropDuplicates {
   /**
    * The keys a drop reports more than once, with their count, smallest and largest value and first
    * location. Normally tiny: cache it, and every action on {@link #mark(Dataset, Dataset)} costs one
-   * pass over the rows and a broadcast join.
+   * pass over the rows and a broadcast join. Runs one Spark job, the first pass over {@code rows}.
    */
   public static Dataset<Row> duplicateKeys(Dataset<Row> rows) {
-    return
+    return duplicateKeys(rows, BROADCAST_HASHES);
+  }
+
+  static Dataset<Row> duplicateKeys(Dataset<Row> rows, long broadcastHashes) {
+    Dataset<Row> valid =
         rows.where(col("reason").isNull())
-            .groupBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4])
-            .agg(
-                count(lit(1)).as("_n"),
-                min("value").as("_min"),
-                max("value").as("_max"),
-                min(struct(col("file"), col("line"))).as("_first"))
-            .where(col("_n").gt(1));
+            .withColumn("_hash", xxhash64(col(KEY[0]), col(KEY[1]), col(KEY[2]), col(KEY[3]),
+                col(KEY[4])));
+    Dataset<Row> repeated =
+        valid.groupBy("_hash").agg(count(lit(1)).as("_n")).where(col("_n").gt(1)).select("_hash");
+    long hashes = repeated.count();
+    // Rows whose hash repeats: every duplicate, and the rare distinct keys of the same hash.
+    Dataset<Row> candidates =
+        hashes == 0
+            ? valid.limit(0)
+            : valid.join(hashes <= broadcastHashes ? broadcast(repeated) : repeated, "_hash");
+    return candidates
+        .groupBy(KEY[0], KEY[1], KEY[2], KEY[3], KEY[4])
+        .agg(
+            count(lit(1)).as("_n"),
+            min("value").as("_min"),
+            max("value").as("_max"),
+            min(struct(col("file"), col("line"))).as("_first"))
+        .where(col("_n").gt(1));
   }
 
   /** Marks {@code rows} with the {@link #duplicateKeys} of the same rows. */

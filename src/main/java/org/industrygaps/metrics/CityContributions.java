@@ -26,7 +26,11 @@ import org.industrygaps.config.PlanConfig;
 public final class CityContributions {
   private CityContributions() {}
 
-  /** Latest observations and province coverage → city contributions. */
+  /**
+   * Latest observations and province coverage → city contributions, each industry in one
+   * partition, sorted by industry, indicator, region and year: the report's layout, made by the
+   * one shuffle and sort that the window over each city's series needs anyway.
+   */
   public static Dataset<Row> of(
       SparkSession spark, PlanConfig config, Dataset<Row> latest, Dataset<Row> coverage) {
     Dataset<Row> cities =
@@ -35,7 +39,8 @@ public final class CityContributions {
             .join(functions.broadcast(ProvinceSeries.additiveIndicators(spark, config)), "indicator")
             .select(
                 col("industry"), col("indicator"), col("region"), col("year"), col("value"),
-                coalesce(col("series_break"), lit(false)).as("series_break"));
+                coalesce(col("series_break"), lit(false)).as("series_break"))
+            .repartition(col("industry"));
     // The year before from the same city's series: a window over the city rows (one sort), not a
     // join of every city row with itself (two). A gap year leaves the previous value empty.
     WindowSpec citySeries =
@@ -65,8 +70,10 @@ public final class CityContributions {
             col("value").minus(col("previous_value")).divide(col("province_previous_value")));
     return cities
         .withColumn("previous_value", previousValue)
-        .join(province, new String[] {"industry", "indicator", "year"}, "left")
-        .join(provincePrevious, new String[] {"industry", "indicator", "year"}, "left")
+        // Broadcast (a row per industry, indicator and year): the city rows keep their order.
+        .join(functions.broadcast(province), new String[] {"industry", "indicator", "year"}, "left")
+        .join(functions.broadcast(provincePrevious), new String[] {"industry", "indicator", "year"},
+            "left")
         .select(
             col("industry"),
             col("indicator"),

@@ -13,11 +13,14 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -121,24 +124,31 @@ public final class GapReport {
 
   private GapReport() {}
 
-  /** The targets of {@code config} as a dataset of {@link #TARGETS}. */
+  /**
+   * The targets of {@code config} as a dataset of {@link #TARGETS}. The rows are made by the
+   * executors, from slices of a few thousand targets: a plan with a target per county (a million)
+   * would otherwise be copied into rows on the driver and into a few tasks of tens of megabytes.
+   */
   public static Dataset<Row> targets(SparkSession spark, PlanConfig config) {
-    List<Row> rows = new ArrayList<>();
-    for (Target t : config.targets()) {
-      String scope =
-          t.industry().equals(config.plan().planWide().code())
-              ? "plan_wide"
-              : t.region().equals(config.province().code()) ? "province" : "city";
-      rows.add(
-          RowFactory.create(
-              t.industry(), t.indicator(), t.region(), t.year(), t.baselineYear(), t.value(),
-              t.source(), t.status(), config.indicator(t.indicator()).direction(),
-              t.year() < config.plan().targetYear() ? MILESTONE : GOAL, scope));
-    }
-    // Spread over the cores: a plan with a target per county is too large to ship in one task.
-    int slices = Math.max(1, spark.sparkContext().defaultParallelism());
-    return spark.createDataFrame(
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), TARGETS);
+    List<Target> targets = config.targets();
+    int slices =
+        Math.max(spark.sparkContext().defaultParallelism(), (targets.size() + 19_999) / 20_000);
+    String planWide = config.plan().planWide().code();
+    String province = config.province().code();
+    int targetYear = config.plan().targetYear();
+    Map<String, String> directions = new HashMap<>();
+    config.indicators().forEach(i -> directions.put(i.code(), i.direction()));
+    JavaRDD<Row> rows =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(targets, slices)
+            .map(t -> RowFactory.create(
+                t.industry(), t.indicator(), t.region(), t.year(), t.baselineYear(), t.value(),
+                t.source(), t.status(), directions.get(t.indicator()),
+                t.year() < targetYear ? MILESTONE : GOAL,
+                t.industry().equals(planWide)
+                    ? "plan_wide"
+                    : t.region().equals(province) ? "province" : "city"));
+    return spark.createDataFrame(rows, TARGETS);
   }
 
   /**

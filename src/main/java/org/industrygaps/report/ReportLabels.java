@@ -1,17 +1,16 @@
 package org.industrygaps.report;
 
-import java.io.Serializable;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.Indicator;
 import org.industrygaps.config.Industry;
@@ -22,10 +21,11 @@ import org.industrygaps.metrics.IndustryRollup;
 /**
  * Adds the labels every report row carries after its codes: industry, indicator and region names
  * in Chinese and English, the canonical unit and the direction. One place, so that every report
- * has the same leading columns in the same order. A look-up in a few small maps per row: no join,
- * no extra Spark job.
+ * has the same leading columns in the same order. The names are small tables joined by broadcast
+ * (a hash look-up per row in generated code, the rows never leave Spark's internal format); a
+ * code no table knows keeps its row, with empty labels.
  */
-public final class ReportLabels implements Serializable {
+public final class ReportLabels {
   /** The leading columns of every report, in order. */
   public static final List<String> LEADING =
       List.of(
@@ -33,65 +33,60 @@ public final class ReportLabels implements Serializable {
           "indicator_name_zh", "indicator_name_en", "region_name_zh", "region_name_en", "unit",
           "direction");
 
-  private final Map<String, String[]> industries = new HashMap<>();
-  private final Map<String, String[]> indicators = new HashMap<>();
-  private final Map<String, String[]> regions = new HashMap<>();
-  private final Map<String, String> units = new HashMap<>();
+  private final List<Row> industries = new ArrayList<>();
+  private final List<Row> indicators = new ArrayList<>();
+  private final List<Row> regions = new ArrayList<>();
+  private final List<Row> units = new ArrayList<>();
 
   public ReportLabels(PlanConfig config) {
     for (Industry i : config.allIndustries()) {
-      industries.put(i.code(), new String[] {i.nameZh(), i.nameEn()});
+      industries.add(RowFactory.create(i.code(), i.nameZh(), i.nameEn()));
       for (Indicator ind : config.indicators()) {
         config
             .canonicalUnit(i.code(), ind.code())
-            .ifPresent(u -> units.put(i.code() + "|" + ind.code(), u.unit()));
+            .ifPresent(u -> units.add(RowFactory.create(i.code(), ind.code(), u.unit())));
       }
     }
     for (Indicator i : config.indicators()) {
-      indicators.put(i.code(), new String[] {i.nameZh(), i.nameEn(), i.direction()});
+      indicators.add(RowFactory.create(i.code(), i.nameZh(), i.nameEn(), i.direction()));
     }
     // Roll-up rows span all indicators: names, but no unit and no direction.
-    indicators.putIfAbsent(
-        IndustryRollup.ALL_INDICATORS, new String[] {"全部指标", "All indicators", null});
+    if (config.indicator(IndustryRollup.ALL_INDICATORS) == null) {
+      indicators.add(
+          RowFactory.create(IndustryRollup.ALL_INDICATORS, "全部指标", "All indicators", null));
+    }
     for (Region r : config.allRegions()) {
-      regions.put(r.code(), new String[] {r.nameZh(), r.nameEn()});
+      regions.add(RowFactory.create(r.code(), r.nameZh(), r.nameEn()));
     }
   }
 
   /** {@code report} (with industry, indicator, region) → the same rows with the labels. */
   public Dataset<Row> apply(Dataset<Row> report) {
-    StructType in = report.schema();
-    List<StructField> fields = new ArrayList<>();
-    for (String name : LEADING) {
-      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
-    }
-    List<Integer> rest = new ArrayList<>();
-    for (int i = 0; i < in.fields().length; i++) {
-      if (!LEADING.contains(in.fields()[i].name())) {
-        fields.add(in.fields()[i]);
-        rest.add(i);
+    SparkSession spark = report.sparkSession();
+    List<Column> columns = new ArrayList<>();
+    LEADING.forEach(name -> columns.add(col(name)));
+    for (String name : report.columns()) {
+      if (!LEADING.contains(name)) {
+        columns.add(report.col(name));
       }
     }
-    int industry = in.fieldIndex("industry");
-    int indicator = in.fieldIndex("indicator");
-    int region = in.fieldIndex("region");
-    return report.map(
-        (MapFunction<Row, Row>) row -> {
-          Object[] values = new Object[LEADING.size() + rest.size()];
-          String ind = row.getString(industry);
-          String ic = row.getString(indicator);
-          String reg = row.getString(region);
-          String[] i = industries.getOrDefault(ind, new String[2]);
-          String[] c = indicators.getOrDefault(ic, new String[3]);
-          String[] r = regions.getOrDefault(reg, new String[2]);
-          Object[] leading = {ind, ic, reg, i[0], i[1], c[0], c[1], r[0], r[1],
-              units.get(ind + "|" + ic), c[2]};
-          System.arraycopy(leading, 0, values, 0, leading.length);
-          for (int k = 0; k < rest.size(); k++) {
-            values[leading.length + k] = row.get(rest.get(k));
-          }
-          return RowFactory.create(values);
-        },
-        Encoders.row(DataTypes.createStructType(fields)));
+    return report
+        .join(broadcast(table(spark, industries, "industry", "industry_name_zh",
+            "industry_name_en")), new String[] {"industry"}, "left")
+        .join(broadcast(table(spark, indicators, "indicator", "indicator_name_zh",
+            "indicator_name_en", "direction")), new String[] {"indicator"}, "left")
+        .join(broadcast(table(spark, regions, "region", "region_name_zh", "region_name_en")),
+            new String[] {"region"}, "left")
+        .join(broadcast(table(spark, units, "industry", "indicator", "unit")),
+            new String[] {"industry", "indicator"}, "left")
+        .select(columns.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> table(SparkSession spark, List<Row> rows, String... names) {
+    StructType schema = new StructType();
+    for (String name : names) {
+      schema = schema.add(name, DataTypes.StringType, true);
+    }
+    return spark.createDataFrame(rows, schema);
   }
 }

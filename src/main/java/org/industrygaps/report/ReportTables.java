@@ -24,8 +24,16 @@ import org.industrygaps.metrics.StatusThresholds;
  */
 public record ReportTables(Map<String, Table> parquet, Table rejected, List<Dataset<Row>> cached) {
 
-  /** A report table and the columns that order its rows. */
-  public record Table(Dataset<Row> rows, List<String> key) {}
+  /**
+   * A report table and the columns that order its rows. {@code inWriteOrder}: the rows are already
+   * laid out as the writer lays them out (each industry in one partition, sorted by the key), so it
+   * writes them as they come instead of shuffling and sorting them again.
+   */
+  public record Table(Dataset<Row> rows, List<String> key, boolean inWriteOrder) {
+    public Table(Dataset<Row> rows, List<String> key) {
+      this(rows, key, false);
+    }
+  }
 
   public static final String GAPS = "gaps";
   /** The roll-up per industry and plan-wide: the first table a reader sees. */
@@ -79,11 +87,12 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         "city_contributions",
         new Table(
             labels.apply(CityContributions.of(spark, config, latest, coverage)),
-            List.of("industry", "indicator", "region", "year")));
+            List.of("industry", "indicator", "region", "year"),
+            true));
     parquet.put(
         "revisions",
         new Table(
-            labels.apply(Revisions.of(observations)),
+            labels.apply(Revisions.of(observations, latest)),
             List.of("industry", "indicator", "region", "year", "new_drop")));
     parquet.put(
         "coverage",

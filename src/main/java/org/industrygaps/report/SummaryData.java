@@ -117,13 +117,17 @@ public record SummaryData(
     Dataset<Row> shownKeys = shownGaps.select("industry", "indicator", "region", "target_year");
     Dataset<Row> cityRows = table(tables, "city_contributions").where(targetedIndicator);
     WindowSpec series = Window.partitionBy("industry", "indicator");
+    // The latest year of each series first (an aggregation of three columns), then the ranking of
+    // that year's rows alone: the city table has a row per city and year.
+    Dataset<Row> latestYears =
+        cityRows.groupBy("industry", "indicator").agg(max("year").as("year"));
     Dataset<Row> latestCityRows =
         cityRows
-            .withColumn("_latest", max("year").over(series))
-            .where(col("year").equalTo(col("_latest")))
+            .join(broadcast(latestYears), new String[] {"industry", "indicator", "year"},
+                "left_semi")
             .withColumn("_rank", row_number().over(series.orderBy(col("value").desc_nulls_last())))
             .where(col("_rank").leq(CITIES_SHOWN))
-            .drop("_latest", "_rank");
+            .drop("_rank");
     List<Rec> latestCities = new ArrayList<>(recs(latestCityRows));
     latestCities.sort(
         Comparator.comparing((Rec r) -> r.s("industry") + "/" + r.s("indicator"))

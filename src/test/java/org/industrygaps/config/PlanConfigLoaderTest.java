@@ -214,6 +214,27 @@ class PlanConfigLoaderTest {
   }
 
   @Test
+  void targetsShareTheirCodesAndTextsRatherThanEachKeepingCopies() throws IOException {
+    // A plan with a target per county keeps a million of them in the driver's heap for the run.
+    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
+    Files.writeString(conf.resolve("targets.csv"), "industry,indicator,region,year,baseline_year,value,unit,source,status\n"
+        + "rail_transit,revenue,512000,2026,,800,,county plan,illustrative\n"
+        + "rail_transit,output_value,512000,2026,,900,,county plan,illustrative\n");
+
+    PlanConfig config = load(conf);
+
+    Target a = config.targets().get(config.targets().size() - 2);
+    Target b = config.targets().get(config.targets().size() - 1);
+    assertThat(a.industry()).isSameAs(b.industry()).isSameAs(config.industry("rail_transit").code());
+    assertThat(a.region()).isSameAs(b.region()).isSameAs(config.region("512000").code());
+    assertThat(a.indicator()).isSameAs(config.indicator("revenue").code());
+    assertThat(a.source()).isSameAs(b.source());
+    assertThat(a.status()).isSameAs(b.status());
+    assertThat(a.year()).isSameAs(b.year());
+    assertThat(a.baselineYear()).isSameAs(b.baselineYear());
+  }
+
+  @Test
   void aBadValueInTheTargetsFileNamesItsLineAndField() throws IOException {
     Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
     Files.writeString(conf.resolve("targets.csv"), "industry,indicator,region,year,baseline_year,value,unit,source,status\n"

@@ -3,9 +3,12 @@ package org.industrygaps.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WithinDropDuplicatesTest {
 
@@ -14,8 +17,10 @@ class WithinDropDuplicatesTest {
         "revenue", value, "亿元", value, "亿元", null, null, null, null);
   }
 
-  @Test
-  void conflictingValuesAreAllRejectedAndRepeatsAfterTheFirst() {
+  /** Repeated key hashes broadcast to the tasks (the usual few), or matched by a shuffled join. */
+  @ParameterizedTest
+  @ValueSource(longs = {WithinDropDuplicates.BROADCAST_HASHES, 0})
+  void conflictingValuesAreAllRejectedAndRepeatsAfterTheFirst(long broadcastHashes) {
     List<Row> input =
         List.of(
                 row("d1", 2, "510100", 10), // conflicts with line 3
@@ -27,8 +32,9 @@ class WithinDropDuplicatesTest {
             .map(IngestSchema::toRow)
             .toList();
 
+    Dataset<Row> rows = TestSpark.session().createDataFrame(input, IngestSchema.SCHEMA);
     List<String> marked =
-        WithinDropDuplicates.mark(TestSpark.session().createDataFrame(input, IngestSchema.SCHEMA))
+        WithinDropDuplicates.mark(rows, WithinDropDuplicates.duplicateKeys(rows, broadcastHashes))
             .orderBy("drop", "line")
             .collectAsList()
             .stream()
@@ -43,5 +49,20 @@ class WithinDropDuplicatesTest {
             "d1:4 null null",
             "d1:5 duplicate_row repeats the same value; kept d1/f.csv line 4",
             "d2:2 null null");
+  }
+
+  @Test
+  void aDropWithoutRepeatedKeysHasNoDuplicateKeys() {
+    List<Row> input =
+        List.of(row("d1", 2, "510100", 10), row("d1", 3, "511500", 10), row("d2", 2, "510100", 10))
+            .stream()
+            .map(IngestSchema::toRow)
+            .toList();
+
+    assertThat(
+            WithinDropDuplicates.duplicateKeys(
+                    TestSpark.session().createDataFrame(input, IngestSchema.SCHEMA))
+                .collectAsList())
+        .isEmpty();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.industrygaps.Observations;
 import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,48 @@ class CityContributionsTest {
             "510100 2023 previous null growth null",
             "511500 2022 previous null growth null",
             "511500 2023 previous 600.0 growth 0.25");
+  }
+
+  @Test
+  void rowsComeLabelledInTheReportsLayoutEachIndustryInOnePartitionInKeyOrder() {
+    Observations observations = Observations.inDrop("d");
+    for (String industry : List.of("power_battery", "aerospace", "biomedicine")) {
+      for (String city : List.of("511500", "510100", "510700")) {
+        for (int year = 2024; year >= 2020; year--) {
+          observations.add(industry, "revenue", city, year, year - 2000);
+        }
+      }
+    }
+    List<List<String>> partitions;
+    // Several partitions, as a large input has (the test session's few rows would make one).
+    RuntimeConfig conf = TestSpark.session().conf();
+    conf.set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+    conf.set("spark.sql.shuffle.partitions", "5");
+    try {
+      partitions =
+          new org.industrygaps.report.ReportLabels(TestSpark.sampleConfig())
+              .apply(contributionsOf(observations))
+              .javaRDD()
+              .map(r -> r.<String>getAs("industry") + "|" + r.getAs("indicator") + "|"
+                  + r.getAs("region") + "|" + r.getAs("year"))
+              .glom()
+              .collect()
+              .stream()
+              .filter(p -> !p.isEmpty())
+              .toList();
+    } finally {
+      conf.unset("spark.sql.adaptive.coalescePartitions.enabled");
+      conf.set("spark.sql.shuffle.partitions", "2");
+    }
+
+    assertThat(partitions.stream().mapToInt(List::size).sum()).isEqualTo(45);
+    for (List<String> rows : partitions) {
+      assertThat(rows).isSorted();
+    }
+    List<String> industries =
+        partitions.stream()
+            .flatMap(p -> p.stream().map(k -> k.substring(0, k.indexOf('|'))).distinct())
+            .toList();
+    assertThat(industries).doesNotHaveDuplicates().hasSize(3);
   }
 }

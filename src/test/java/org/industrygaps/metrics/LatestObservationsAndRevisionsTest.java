@@ -24,16 +24,18 @@ class LatestObservationsAndRevisionsTest {
   void theLaterDropWins() {
     List<String> latest =
         LatestObservations.of(observations).orderBy("year").collectAsList().stream()
-            .map(r -> r.getAs("year") + "=" + r.getAs("value") + "@" + r.getAs("drop"))
+            .map(r -> r.getAs("year") + "=" + r.getAs("value") + "@" + r.getAs("drop") + " of "
+                + r.getAs("drops"))
             .toList();
 
-    assertThat(latest).containsExactly("2021=80.0@2024-06-30-b", "2022=105.0@2025-06-30-c");
+    assertThat(latest)
+        .containsExactly("2021=80.0@2024-06-30-b of 2", "2022=105.0@2025-06-30-c of 3");
   }
 
   @Test
   void everyChangedValueIsARevisionWithOldAndNewDrop() {
     List<String> revisions =
-        Revisions.of(observations).orderBy("new_drop").collectAsList().stream()
+        Revisions.of(observations, LatestObservations.of(observations)).orderBy("new_drop").collectAsList().stream()
             .map(r -> r.getAs("year") + ": " + r.getAs("old_value") + " (" + r.getAs("old_drop")
                 + ") -> " + r.getAs("new_value") + " (" + r.getAs("new_drop") + ") change "
                 + r.getAs("change"))
@@ -43,5 +45,35 @@ class LatestObservationsAndRevisionsTest {
         .containsExactly(
             "2022: 100.0 (2023-06-30-a) -> 110.0 (2024-06-30-b) change 10.0",
             "2022: 110.0 (2024-06-30-b) -> 105.0 (2025-06-30-c) change -5.0");
+  }
+
+  @Test
+  void keysOfASingleDropHaveNoRevision() {
+    Dataset<Row> firstDrop =
+        Observations.inDrop("2023-06-30-a")
+            .add("power_battery", "revenue", "510000", 2022, 100)
+            .add("power_battery", "revenue", "510100", 2022, 40)
+            .drop("2024-06-30-b")
+            .add("power_battery", "revenue", "510000", 2023, 120) // a new year: no revision
+            .toDataset();
+
+    assertThat(Revisions.of(firstDrop, LatestObservations.of(firstDrop)).collectAsList()).isEmpty();
+  }
+
+  @Test
+  void manyRevisedKeysAreMatchedByAJoinWithoutTheBroadcastHint() {
+    // More revised keys (501) than are broadcast (10): the revisions through a shuffled join;
+    // every odd key changed its value.
+    Observations history = Observations.inDrop("2023-06-30-a");
+    for (int k = 0; k <= 500; k++) {
+      history.add("power_battery", "revenue", "510000", 1000 + k, 100);
+    }
+    history.drop("2024-06-30-b");
+    for (int k = 0; k <= 500; k++) {
+      history.add("power_battery", "revenue", "510000", 1000 + k, k % 2 == 0 ? 100 : 101);
+    }
+    Dataset<Row> rows = history.toDataset();
+
+    assertThat(Revisions.of(rows, LatestObservations.of(rows), 10).count()).isEqualTo(250);
   }
 }
