@@ -35,7 +35,10 @@ jvm=(-Xmx"${INDUSTRY_GAPS_DRIVER_MEMORY:-2g}" $(cat target/jvm.options)
 # code costs more than it saves in a run that short. A run over an inbox under 32 MiB ("quick")
 # uses the JVM's C1 compiler only, and Spark's interpreted expressions instead of generating and
 # compiling Java for every query (spark.sql.codegen.wholeStage=false; factoryMode NO_CODEGEN is an
-# internal Spark setting): about half the wall time on data-sample/. A larger inbox ("full") gets
+# internal Spark setting): about half the wall time on data-sample/. It also plans each query once
+# (spark.sql.adaptive.enabled=false): adaptive execution runs every stage of a query as a Spark job
+# of its own and re-plans between them, which costs more than it saves on a few hundred rows
+# (about 1.5 s of the sample job). A larger inbox ("full") gets
 # both compilers, which pay off there (C1 alone is several times slower on 1 million rows).
 # INDUSTRY_GAPS_JIT=full|quick overrides the choice.
 inbox="data-sample/drops"
@@ -50,7 +53,7 @@ if [[ -z "$jit" ]]; then
 fi
 if [[ "$jit" == "quick" ]]; then
   jvm+=(-XX:TieredStopAtLevel=1 -Dspark.sql.codegen.wholeStage=false
-        -Dspark.sql.codegen.factoryMode=NO_CODEGEN)
+        -Dspark.sql.codegen.factoryMode=NO_CODEGEN -Dspark.sql.adaptive.enabled=false)
 fi
 
 # Class data sharing: the first run after a build archives the classes it loaded (Spark's, mostly)
