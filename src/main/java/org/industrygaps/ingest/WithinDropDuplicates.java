@@ -54,8 +54,11 @@ public final class WithinDropDuplicates {
         rows.where(col("reason").isNull())
             .withColumn("_hash", xxhash64(col(KEY[0]), col(KEY[1]), col(KEY[2]), col(KEY[3]),
                 col(KEY[4])));
+    // Shuffled first, then counted: nearly every key is distinct, so counting before the shuffle
+    // (in a task that holds a whole file) would only fill and spill a table of every key.
     Dataset<Row> repeated =
-        valid.groupBy("_hash").agg(count(lit(1)).as("_n")).where(col("_n").gt(1)).select("_hash");
+        valid.select("_hash").repartition(col("_hash"))
+            .groupBy("_hash").agg(count(lit(1)).as("_n")).where(col("_n").gt(1)).select("_hash");
     long hashes = repeated.count();
     // Rows whose hash repeats: every duplicate, and the rare distinct keys of the same hash.
     Dataset<Row> candidates =
