@@ -153,6 +153,8 @@ public final class Pipeline {
     // was: a re-ingested drop has the same paths and another content.
     spark.catalog().refreshByPath(options.out() + "/warehouse");
     List<DropRecord> drops = warehouse.drops();
+    // Building the tables computes the latest values (a pass over the warehouse, cached).
+    spark.sparkContext().setJobDescription("report: latest values");
     ReportTables tables =
         ReportTables.build(spark, config, warehouse.observations(spark), warehouse.rejected(spark));
     tables =

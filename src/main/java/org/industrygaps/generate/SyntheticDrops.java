@@ -1,5 +1,8 @@
 package org.industrygaps.generate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.util.SplittableRandom;
 import org.industrygaps.config.Indicator;
 import org.industrygaps.config.Industry;
 import org.industrygaps.config.PlanConfig;
+import org.industrygaps.config.Settings;
 
 /**
  * A deterministic synthetic plan and drops of any size, for benchmarks and scale tests: the
@@ -26,7 +30,8 @@ import org.industrygaps.config.PlanConfig;
 public final class SyntheticDrops {
   /** The synthetic province's code; counties are {@code 99xxxx}. */
   static final String PROVINCE = "990000";
-  static final int FIRST_YEAR = 1996;
+  /** The full drop's last year; the next drop revises it and adds the year after. */
+  static final int LAST_YEAR = 2025;
   static final String FULL_DROP = "2026-01-01-full";
   static final String NEXT_DROP = "2026-02-01-next";
 
@@ -36,6 +41,7 @@ public final class SyntheticDrops {
   private final int years;
   private final int files;
   private final long seed;
+  private final int firstYear;
 
   /** One series: an industry × indicator with its canonical unit. */
   private record Series(String industry, String indicator, String unit) {}
@@ -49,6 +55,7 @@ public final class SyntheticDrops {
     this.years = years;
     this.files = files;
     this.seed = seed;
+    this.firstYear = LAST_YEAR - years + 1;
   }
 
   private List<Series> series() {
@@ -100,7 +107,7 @@ public final class SyntheticDrops {
     double base = 10 + level.nextDouble() * 990;
     double growth = -0.02 + level.nextDouble() * 0.14;
     double noise = new SplittableRandom(key * 31 + year + revision * 17L).nextDouble() * 0.04 - 0.02;
-    double v = base * Math.pow(1 + growth, year - FIRST_YEAR) * (1 + noise);
+    double v = base * Math.pow(1 + growth, year - firstYear) * (1 + noise);
     return Math.round(v * 100) / 100.0;
   }
 
@@ -116,7 +123,7 @@ public final class SyntheticDrops {
         BufferedWriter w = out.get(r % files);
         for (int s = 0; s < series.size() && written < observations; s++) {
           for (int y = 0; y < years && written < observations; y++) {
-            row(w, FIRST_YEAR + y, county(r), series.get(s), value(r, s, FIRST_YEAR + y, 0));
+            row(w, firstYear + y, county(r), series.get(s), value(r, s, firstYear + y, 0));
             written++;
           }
         }
@@ -133,7 +140,7 @@ public final class SyntheticDrops {
     Files.createDirectories(drop);
     long target = Math.max(1, observations / 100);
     long written = 0;
-    int lastYear = FIRST_YEAR + years - 1;
+    int lastYear = LAST_YEAR;
     try (BufferedWriter w = open(drop.resolve("part-0000.csv"))) {
       for (int r = 0; r < regions && written < target; r++) {
         for (int s = 0; s < series.size() && written < target; s++) {
@@ -167,11 +174,30 @@ public final class SyntheticDrops {
     w.write(",synthetic\n");
   }
 
+  /**
+   * The settings of the real conf/, with a range of years that holds every generated year (more
+   * than about 40 years start before its years.min): a row outside it would be rejected.
+   */
+  private void writeSettings(Path settings) throws IOException {
+    Settings.YearRange range = config.settings().years();
+    if (range.min() <= firstYear && range.max() > LAST_YEAR) {
+      Files.copy(confDir.resolve("settings.yaml"), settings);
+      return;
+    }
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    ObjectNode tree = (ObjectNode) yaml.readTree(confDir.resolve("settings.yaml").toFile());
+    tree.putObject("years")
+        .put("min", Math.min(range.min(), firstYear))
+        .put("max", Math.max(range.max(), LAST_YEAR + 1));
+    yaml.writeValue(settings.toFile(), tree);
+  }
+
   private void writeConf(Path conf, List<Series> series, int regions) throws IOException {
     Files.createDirectories(conf);
-    for (String name : List.of("indicators.yaml", "units.yaml", "settings.yaml")) {
+    for (String name : List.of("indicators.yaml", "units.yaml")) {
       Files.copy(confDir.resolve(name), conf.resolve(name));
     }
+    writeSettings(conf.resolve("settings.yaml"));
     try (BufferedWriter w = Files.newBufferedWriter(conf.resolve("regions.yaml"))) {
       w.write("# Synthetic regions of industry-gaps generate: one province, " + regions
           + " counties.\nprovince: {code: \"" + PROVINCE
