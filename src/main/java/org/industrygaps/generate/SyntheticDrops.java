@@ -175,8 +175,9 @@ public final class SyntheticDrops {
   }
 
   /**
-   * The settings of the real conf/, with a range of years that holds every generated year (more
-   * than about 40 years start before its years.min): a row outside it would be rejected.
+   * The settings of the real conf/, with a range of years that holds every generated year, the
+   * next drop's included (conf/'s 1990–2035 holds 36 years ending in 2025): a row outside it would
+   * be rejected.
    */
   private void writeSettings(Path settings) throws IOException {
     Settings.YearRange range = config.settings().years();

@@ -197,11 +197,17 @@ class PlanConfigLoaderTest {
     assertThatThrownBy(() -> load(conf)).hasMessageContaining("field pace_thresholds: is required");
   }
 
+  /** The sample conf/ with {@code csv} as its targets file (targets.csv) besides its own targets. */
+  private Path confWithTargetsFile(String csv) throws IOException {
+    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
+    Files.writeString(conf.resolve("targets.csv"), csv);
+    return conf;
+  }
+
   @Test
   void targetsMayComeFromACsvFileBesideTheYamlOnes() throws IOException {
     // 8,000,000 万元 = 8 × 10^6 × 10^4 / 10^8 亿元 = 800 亿元
-    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
-    Files.writeString(conf.resolve("targets.csv"), "\uFEFFindustry,indicator,region,year,baseline_year,value,unit,source,status\n"
+    Path conf = confWithTargetsFile("\uFEFFindustry,indicator,region,year,baseline_year,value,unit,source,status\n"
         + "rail_transit,revenue,512000,2026,,8000000,万元,资阳市目标 (illustrative),illustrative\n");
 
     PlanConfig config = load(conf);
@@ -216,8 +222,7 @@ class PlanConfigLoaderTest {
   @Test
   void targetsShareTheirCodesAndTextsRatherThanEachKeepingCopies() throws IOException {
     // A plan with a target per county keeps a million of them in the driver's heap for the run.
-    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
-    Files.writeString(conf.resolve("targets.csv"), "industry,indicator,region,year,baseline_year,value,unit,source,status\n"
+    Path conf = confWithTargetsFile("industry,indicator,region,year,baseline_year,value,unit,source,status\n"
         + "rail_transit,revenue,512000,2026,,800,,county plan,illustrative\n"
         + "rail_transit,output_value,512000,2026,,900,,county plan,illustrative\n");
 
@@ -236,8 +241,7 @@ class PlanConfigLoaderTest {
 
   @Test
   void aBadValueInTheTargetsFileNamesItsLineAndField() throws IOException {
-    Path conf = confWith("plan.yaml", "\ntargets:\n", "\ntargets_file: targets.csv\ntargets:\n");
-    Files.writeString(conf.resolve("targets.csv"), "industry,indicator,region,year,baseline_year,value,unit,source,status\n"
+    Path conf = confWithTargetsFile("industry,indicator,region,year,baseline_year,value,unit,source,status\n"
         + "rail_transit,revenue,512000,2026,,8000000,万元,x,illustrative\n"
         + "rail_transit,revenue,510100,2026,,lots,,x,illustrative\n");
 
