@@ -1,15 +1,19 @@
 package org.industrygaps;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.industrygaps.metrics.LatestObservations;
 import org.industrygaps.warehouse.Warehouse;
 
 /** Small curated-observation datasets for tests, built fluently: one line per observation. */
 public final class Observations {
   private final List<Row> rows = new ArrayList<>();
+  private final Set<String> drops = new LinkedHashSet<>();
   private String drop = "2024-01-01-drop";
 
   public static Observations inDrop(String drop) {
@@ -40,7 +44,18 @@ public final class Observations {
         RowFactory.create(
             year, region, industry, indicator, value, "亿元", value, "亿元", null, null,
             drop + "/f.csv", (long) rows.size() + 2, brk, drop));
+    drops.add(drop);
     return this;
+  }
+
+  /** The drops of the observations added, in the order they were named. */
+  public List<String> drops() {
+    return List.copyOf(drops);
+  }
+
+  /** The latest values of these observations ({@link LatestObservations}). */
+  public Dataset<Row> latest() {
+    return LatestObservations.of(toDataset(), drops());
   }
 
   public Dataset<Row> toDataset() {

@@ -2,7 +2,6 @@ package org.industrygaps.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.CoGroupFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -27,20 +27,27 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Target;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The gap toward each target of the plan and its yearly trajectory: the targets joined with their
  * series, each computed by {@link GapCalculator} on the executors.
  */
 public final class GapReport {
+  /**
+   * The targets. The key columns are nullable (though never null), like the series' columns read
+   * from Parquet: the two are co-grouped by them, which needs the same types on both sides.
+   */
   static final StructType TARGETS =
       new StructType()
-          .add("industry", StringType, false)
-          .add("indicator", StringType, false)
-          .add("region", StringType, false)
+          .add("industry", StringType)
+          .add("indicator", StringType)
+          .add("region", StringType)
           .add("target_year", IntegerType, false)
           .add("plan_baseline_year", IntegerType, false)
           .add("target_value", DoubleType, false)
@@ -117,6 +124,13 @@ public final class GapReport {
           .add("milestone_value", DoubleType)
           .add("series_break", BooleanType, false);
 
+  private static final StructType SERIES_KEY =
+      new StructType().add("industry", StringType).add("indicator", StringType)
+          .add("region", StringType);
+
+  private static final StructType MILESTONE_FIELDS =
+      new StructType().add("target_year", IntegerType, false).add("target_value", DoubleType, false);
+
   /** target_kind of a target due before the plan's target year. */
   public static final String MILESTONE = "milestone";
   /** target_kind of a target due in the plan's target year (or later). */
@@ -156,6 +170,11 @@ public final class GapReport {
    * (year, value, value_source, cities_reporting, series_break), and the {@code milestones} of its
    * series, an array of (target_year, target_value) of every target of the same industry,
    * indicator and region. Compute once and feed both outputs.
+   *
+   * <p>One co-grouping of the targets and the series by their key: a shuffle and a sort of the
+   * series rows, each group then walked once. Collecting every series' points with an aggregation
+   * sorted the series rows twice (an aggregation of lists falls back to sorting past a few
+   * hundred keys) and joined the result with the targets, a third sort.
    */
   public static Dataset<Row> withSeries(Dataset<Row> targets, Dataset<Row> series) {
     Column seriesBreak =
@@ -163,19 +182,55 @@ public final class GapReport {
             ? coalesce(col("series_break"), lit(false)).as("series_break")
             : lit(false).as("series_break");
     Dataset<Row> points =
-        series
-            .groupBy("industry", "indicator", "region")
-            .agg(
-                collect_list(
-                        struct(col("year"), col("value"), col("value_source"),
-                            col("cities_reporting"), seriesBreak))
-                    .as("points"));
-    Dataset<Row> milestones =
-        targets
-            .groupBy("industry", "indicator", "region")
-            .agg(collect_list(struct("target_year", "target_value")).as("milestones"));
-    String[] key = {"industry", "indicator", "region"};
-    return targets.join(points, key, "left").join(milestones, key, "left");
+        series.select(
+            col("industry"), col("indicator"), col("region"),
+            struct(col("year"), col("value"), col("value_source"), col("cities_reporting"),
+                seriesBreak).as("point"));
+    StructType point = (StructType) points.schema().apply("point").dataType();
+    StructType out =
+        TARGETS
+            .add("points", DataTypes.createArrayType(point))
+            .add("milestones", DataTypes.createArrayType(MILESTONE_FIELDS));
+    Column[] key = {col("industry"), col("indicator"), col("region")};
+    return targets
+        .groupBy(key)
+        .as(Encoders.row(SERIES_KEY), Encoders.row(TARGETS))
+        .cogroup(
+            points.groupBy(key).as(Encoders.row(SERIES_KEY), Encoders.row(points.schema())),
+            (CoGroupFunction<Row, Row, Row, Row>) (k, ofSeries, pointsOfSeries) ->
+                targetsWithSeries(ofSeries, pointsOfSeries, out),
+            Encoders.row(out));
+  }
+
+  /**
+   * The rows of one series' targets, each with the series' points and milestones. Rows carry
+   * their schema: the next step reads them by column name, and Spark may hand them over as they
+   * are, not serialized.
+   */
+  private static Iterator<Row> targetsWithSeries(
+      Iterator<Row> targets, Iterator<Row> points, StructType schema) {
+    List<Row> ofSeries = new ArrayList<>();
+    targets.forEachRemaining(ofSeries::add);
+    if (ofSeries.isEmpty()) {
+      return List.<Row>of().iterator(); // a series without a target
+    }
+    List<Row> pointList = new ArrayList<>();
+    points.forEachRemaining(p -> pointList.add(p.getStruct(3)));
+    List<Row> milestones = new ArrayList<>();
+    for (Row t : ofSeries) {
+      milestones.add(RowFactory.create(t.get(3), t.get(5)));
+    }
+    List<Row> rows = new ArrayList<>(ofSeries.size());
+    for (Row t : ofSeries) {
+      Object[] values = new Object[TARGETS.size() + 2];
+      for (int i = 0; i < TARGETS.size(); i++) {
+        values[i] = t.get(i);
+      }
+      values[TARGETS.size()] = pointList.isEmpty() ? null : CollectionConverters.asScala(pointList);
+      values[TARGETS.size() + 1] = CollectionConverters.asScala(milestones);
+      rows.add(new GenericRowWithSchema(values, schema));
+    }
+    return rows.iterator();
   }
 
   /** Targets with series → the gap report (one row per target). */

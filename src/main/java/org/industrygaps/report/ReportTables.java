@@ -46,9 +46,13 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     return new ReportTables(more, rejected, cached);
   }
 
-  /** Builds the tables from the warehouse's observations (with {@code drop}) and rejected rows. */
+  /**
+   * Builds the tables from the warehouse's observations (with {@code drop}, one of {@code drops})
+   * and rejected rows.
+   */
   public static ReportTables build(
-      SparkSession spark, PlanConfig config, Dataset<Row> observations, Dataset<Row> rejected) {
+      SparkSession spark, PlanConfig config, Dataset<Row> observations, List<String> drops,
+      Dataset<Row> rejected) {
     Settings.Thresholds t = config.settings().statusThresholds();
     StatusThresholds thresholds = new StatusThresholds(t.onTrack(), t.accelerationNeeded());
     Settings.PaceThresholds p = config.settings().paceThresholds();
@@ -56,7 +60,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     ReportLabels labels = new ReportLabels(config);
 
     Dataset<Row> latest =
-        LatestObservations.of(observations).persist(StorageLevel.MEMORY_AND_DISK());
+        LatestObservations.of(observations, drops).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> coverage =
         ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CityContributionsTest {
   /** The city contributions of {@code observations} (one drop), as the report computes them. */
   private static Dataset<Row> contributionsOf(Observations observations) {
-    Dataset<Row> latest = LatestObservations.of(observations.toDataset());
+    Dataset<Row> latest = observations.latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     return CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage);

@@ -21,14 +21,13 @@ class GapReportTest {
   static void premiumBaijiu() {
     // Published Sichuan baijiu revenue 2019–2022, then two illustrative years.
     Dataset<Row> latest =
-        LatestObservations.of(
-            Observations.inDrop("d")
+        Observations.inDrop("d")
                 .add("premium_baijiu", "revenue", "510000", 2019, 2653.0)
                 .add("premium_baijiu", "revenue", "510000", 2020, 2849.7)
                 .add("premium_baijiu", "revenue", "510000", 2021, 3247.6)
                 .add("premium_baijiu", "revenue", "510000", 2022, 3447.2)
                 .add("premium_baijiu", "revenue", "510000", 2024, 3800.0)
-                .toDataset());
+                .latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     targetsWithSeries =

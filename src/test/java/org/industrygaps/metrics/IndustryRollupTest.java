@@ -22,14 +22,13 @@ class IndustryRollupTest {
   @BeforeAll
   static void rollUp() {
     Dataset<Row> latest =
-        LatestObservations.of(
-            MilestonesAndBreaksReportTest.powerBatteryRevenue(Observations.inDrop("d"))
+        MilestonesAndBreaksReportTest.powerBatteryRevenue(Observations.inDrop("d"))
                 .add("power_battery", "revenue", "511500", 2022, 860)
                 .add("power_battery", "revenue", "511500", 2023, 1030)
                 .add("power_battery", "revenue", "511500", 2024, 1180)
                 .add("power_battery", "production", "511500", 2022, 62)
                 .add("power_battery", "production", "511500", 2024, 135)
-                .toDataset());
+                .latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     Dataset<Row> gaps =

@@ -1,6 +1,7 @@
 package org.industrygaps.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -9,7 +10,7 @@ import org.industrygaps.Observations;
 import org.junit.jupiter.api.Test;
 
 class LatestObservationsAndRevisionsTest {
-  private final Dataset<Row> observations =
+  private final Observations history =
       Observations.inDrop("2023-06-30-a")
           .add("power_battery", "revenue", "510000", 2022, 100)
           .add("power_battery", "revenue", "510000", 2021, 80)
@@ -17,13 +18,13 @@ class LatestObservationsAndRevisionsTest {
           .add("power_battery", "revenue", "510000", 2022, 110) // revises 2022
           .add("power_battery", "revenue", "510000", 2021, 80) // same value again: no revision
           .drop("2025-06-30-c")
-          .add("power_battery", "revenue", "510000", 2022, 105) // revises 2022 again
-          .toDataset();
+          .add("power_battery", "revenue", "510000", 2022, 105); // revises 2022 again
+  private final Dataset<Row> observations = history.toDataset();
 
   @Test
   void theLaterDropWins() {
     List<String> latest =
-        LatestObservations.of(observations).orderBy("year").collectAsList().stream()
+        LatestObservations.of(observations, history.drops()).orderBy("year").collectAsList().stream()
             .map(r -> r.getAs("year") + "=" + r.getAs("value") + "@" + r.getAs("drop") + " of "
                 + r.getAs("drops"))
             .toList();
@@ -33,9 +34,28 @@ class LatestObservationsAndRevisionsTest {
   }
 
   @Test
+  void dropsAreOrderedByTheirIdsNotByTheOrderTheyAreNamed() {
+    List<String> newestFirst =
+        List.of("2025-06-30-c", "2023-06-30-a", "2024-06-30-b", "2023-06-30-a");
+
+    assertThat(
+            LatestObservations.of(observations, newestFirst)
+                .where("year = 2022").select("value", "drop").first().toString())
+        .isEqualTo("[105.0,2025-06-30-c]");
+  }
+
+  @Test
+  void anObservationOfADropNotNamedStopsTheRunWithTheDrop() {
+    Dataset<Row> latest = LatestObservations.of(observations, List.of("2023-06-30-a", "2025-06-30-c"));
+
+    assertThatThrownBy(latest::collectAsList)
+        .hasStackTraceContaining("observations of a drop not in the registry: 2024-06-30-b");
+  }
+
+  @Test
   void everyChangedValueIsARevisionWithOldAndNewDrop() {
     List<String> revisions =
-        Revisions.of(observations, LatestObservations.of(observations)).orderBy("new_drop").collectAsList().stream()
+        Revisions.of(observations, history.latest()).orderBy("new_drop").collectAsList().stream()
             .map(r -> r.getAs("year") + ": " + r.getAs("old_value") + " (" + r.getAs("old_drop")
                 + ") -> " + r.getAs("new_value") + " (" + r.getAs("new_drop") + ") change "
                 + r.getAs("change"))
@@ -49,31 +69,28 @@ class LatestObservationsAndRevisionsTest {
 
   @Test
   void keysOfASingleDropHaveNoRevision() {
-    Dataset<Row> firstDrop =
+    Observations firstDrop =
         Observations.inDrop("2023-06-30-a")
             .add("power_battery", "revenue", "510000", 2022, 100)
             .add("power_battery", "revenue", "510100", 2022, 40)
             .drop("2024-06-30-b")
-            .add("power_battery", "revenue", "510000", 2023, 120) // a new year: no revision
-            .toDataset();
+            .add("power_battery", "revenue", "510000", 2023, 120); // a new year: no revision
 
-    assertThat(Revisions.of(firstDrop, LatestObservations.of(firstDrop)).collectAsList()).isEmpty();
+    assertThat(Revisions.of(firstDrop.toDataset(), firstDrop.latest()).collectAsList()).isEmpty();
   }
 
   @Test
   void manyRevisedKeysAreMatchedByAJoinWithoutTheBroadcastHint() {
     // More revised keys (501) than are broadcast (10): the revisions through a shuffled join;
     // every odd key changed its value.
-    Observations history = Observations.inDrop("2023-06-30-a");
+    Observations many = Observations.inDrop("2023-06-30-a");
     for (int k = 0; k <= 500; k++) {
-      history.add("power_battery", "revenue", "510000", 1000 + k, 100);
+      many.add("power_battery", "revenue", "510000", 1000 + k, 100);
     }
-    history.drop("2024-06-30-b");
+    many.drop("2024-06-30-b");
     for (int k = 0; k <= 500; k++) {
-      history.add("power_battery", "revenue", "510000", 1000 + k, k % 2 == 0 ? 100 : 101);
+      many.add("power_battery", "revenue", "510000", 1000 + k, k % 2 == 0 ? 100 : 101);
     }
-    Dataset<Row> rows = history.toDataset();
-
-    assertThat(Revisions.of(rows, LatestObservations.of(rows), 10).count()).isEqualTo(250);
+    assertThat(Revisions.of(many.toDataset(), many.latest(), 10).count()).isEqualTo(250);
   }
 }

@@ -26,8 +26,7 @@ class MilestonesAndBreaksReportTest {
   @BeforeAll
   static void sample() {
     latest =
-        LatestObservations.of(
-                powerBatteryRevenue(Observations.inDrop("d"))
+        powerBatteryRevenue(Observations.inDrop("d"))
                     // Baijiu: a new statistical basis from 2023.
                     .add("premium_baijiu", "revenue", "510000", 2022, 3447.2)
                     .addBreak("premium_baijiu", "revenue", "510000", 2023, 3020)
@@ -37,7 +36,7 @@ class MilestonesAndBreaksReportTest {
                     .add("vanadium_titanium_rare_earth", "output_value", "510400", 2023, 548)
                     .addBreak("vanadium_titanium_rare_earth", "output_value", "510400", 2024, 500)
                     .add("vanadium_titanium_rare_earth", "output_value", "510400", 2025, 520)
-                    .toDataset())
+                    .latest()
             .cache();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);

@@ -25,12 +25,11 @@ class ProvinceSeriesTest {
   @Test
   void aReportedProvinceValueWinsOverTheSumOfItsCities() {
     Dataset<Row> latest =
-        LatestObservations.of(
-            Observations.inDrop("d")
+        Observations.inDrop("d")
                 .add("power_battery", "revenue", "510000", 2022, 500)
                 .add("power_battery", "revenue", "511500", 2022, 300)
                 .add("power_battery", "revenue", "510100", 2022, 150)
-                .toDataset());
+                .latest();
 
     assertThat(coverage(latest))
         .containsExactly("revenue 2022: 500.0 reported, cities 2/21, sum 450.0");
@@ -39,12 +38,11 @@ class ProvinceSeriesTest {
   @Test
   void withoutAProvinceValueAnAdditiveIndicatorIsTheSumOfItsCities() {
     Dataset<Row> latest =
-        LatestObservations.of(
-            Observations.inDrop("d")
+        Observations.inDrop("d")
                 .add("vanadium_titanium_rare_earth", "revenue", "510400", 2024, 700)
                 .add("vanadium_titanium_rare_earth", "revenue", "513400", 2024, 250.5)
                 .add("vanadium_titanium_rare_earth", "revenue", "511100", 2024, 100)
-                .toDataset());
+                .latest();
 
     // 700 + 250.5 + 100 = 1050.5, from 3 of the 21 cities
     assertThat(coverage(latest))
@@ -54,11 +52,10 @@ class ProvinceSeriesTest {
   @Test
   void cityCountsAreNeverSummedIntoAProvinceValue() {
     Dataset<Row> latest =
-        LatestObservations.of(
-            Observations.inDrop("d")
+        Observations.inDrop("d")
                 .add("plan_wide", "fortune_global_500", "510100", 2024, 1)
                 .add("plan_wide", "fortune_global_500", "510000", 2023, 2)
-                .toDataset());
+                .latest();
 
     assertThat(coverage(latest))
         .containsExactly("fortune_global_500 2023: 2.0 reported, cities 0/21, sum null");
@@ -67,11 +64,10 @@ class ProvinceSeriesTest {
   @Test
   void theSeriesHoldTheCitiesAsReportedAndTheResolvedProvince() {
     Dataset<Row> latest =
-        LatestObservations.of(
-            Observations.inDrop("d")
+        Observations.inDrop("d")
                 .add("rail_transit", "revenue", "510100", 2023, 40)
                 .add("rail_transit", "revenue", "512000", 2023, 2)
-                .toDataset());
+                .latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
 
@@ -103,8 +99,8 @@ class ProvinceSeriesTest {
       sorted += v;
     }
 
-    List<String> a = coverage(LatestObservations.of(forward.toDataset().repartition(3)));
-    List<String> b = coverage(LatestObservations.of(backward.toDataset().coalesce(1)));
+    List<String> a = coverage(LatestObservations.of(forward.toDataset().repartition(3), forward.drops()));
+    List<String> b = coverage(LatestObservations.of(backward.toDataset().coalesce(1), backward.drops()));
 
     assertThat(a).isEqualTo(b).containsExactly(
         "revenue 2022: " + sorted + " sum_of_cities, cities 7/21, sum " + sorted);

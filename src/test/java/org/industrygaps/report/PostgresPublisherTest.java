@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.industrygaps.TestSpark;
 import org.industrygaps.cli.Main;
+import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +57,12 @@ class PostgresPublisherTest {
     }
     // The sample run's report tables, computed once and kept: each publish streams them again.
     Path out = SampleRun.out();
+    Warehouse warehouse = new Warehouse(TestSpark.storage(), out.toString());
     ReportTables tables =
         ReportTables.build(TestSpark.session(), TestSpark.sampleConfig(),
-            new Warehouse(TestSpark.storage(), out.toString()).observations(TestSpark.session()),
-            new Warehouse(TestSpark.storage(), out.toString()).rejected(TestSpark.session()));
+            warehouse.observations(TestSpark.session()),
+            warehouse.drops().stream().map(DropRecord::drop).toList(),
+            warehouse.rejected(TestSpark.session()));
     sample = new ArrayList<>();
     for (PostgresPublisher.Table t : PostgresPublisher.tables(tables)) {
       List<Row> rows = new ArrayList<>();
