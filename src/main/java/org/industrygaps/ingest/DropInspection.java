@@ -59,8 +59,10 @@ public record DropInspection(
     // otherwise run the two scans of the not yet cached rows at once, and parse every file twice.
     Dataset<Row> duplicates =
         WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
-    duplicates.count();
-    Dataset<Row> rows = WithinDropDuplicates.mark(parsed, duplicates);
+    // No duplicate (the usual case): the rows as parsed, not joined with nothing row by row in
+    // every pass below.
+    Dataset<Row> rows =
+        duplicates.count() == 0 ? parsed : WithinDropDuplicates.mark(parsed, duplicates);
     // Small results only: one row per file and reason, and the file problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();

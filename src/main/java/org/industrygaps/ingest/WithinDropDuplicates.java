@@ -55,9 +55,14 @@ public final class WithinDropDuplicates {
             .withColumn("_hash", xxhash64(col(KEY[0]), col(KEY[1]), col(KEY[2]), col(KEY[3]),
                 col(KEY[4])));
     // Shuffled first, then counted: nearly every key is distinct, so counting before the shuffle
-    // (in a task that holds a whole file) would only fill and spill a table of every key.
+    // (in a task that holds a whole file) would only fill and spill a table of every key. Into
+    // the session's number of shuffle partitions, which adaptive execution does not merge (the
+    // hashes are few bytes, so it would): each task's table of distinct hashes stays small enough
+    // not to fall back to sorting.
+    int partitions =
+        Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> repeated =
-        valid.select("_hash").repartition(col("_hash"))
+        valid.select("_hash").repartition(partitions, col("_hash"))
             .groupBy("_hash").agg(count(lit(1)).as("_n")).where(col("_n").gt(1)).select("_hash");
     long hashes = repeated.count();
     // Rows whose hash repeats: every duplicate, and the rare distinct keys of the same hash.
