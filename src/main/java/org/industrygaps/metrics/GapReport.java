@@ -124,6 +124,11 @@ public final class GapReport {
           .add("milestone_value", DoubleType)
           .add("series_break", BooleanType, false);
 
+  private static final int TARGET_YEAR = TARGETS.fieldIndex("target_year");
+  private static final int TARGET_VALUE = TARGETS.fieldIndex("target_value");
+  /** The point's column in the rows co-grouped with the targets: after the three key columns. */
+  private static final int POINT = 3;
+
   private static final StructType SERIES_KEY =
       new StructType().add("industry", StringType).add("indicator", StringType)
           .add("region", StringType);
@@ -215,10 +220,10 @@ public final class GapReport {
       return List.<Row>of().iterator(); // a series without a target
     }
     List<Row> pointList = new ArrayList<>();
-    points.forEachRemaining(p -> pointList.add(p.getStruct(3)));
+    points.forEachRemaining(p -> pointList.add(p.getStruct(POINT)));
     List<Row> milestones = new ArrayList<>();
     for (Row t : ofSeries) {
-      milestones.add(RowFactory.create(t.get(3), t.get(5)));
+      milestones.add(RowFactory.create(t.get(TARGET_YEAR), t.get(TARGET_VALUE)));
     }
     List<Row> rows = new ArrayList<>(ofSeries.size());
     for (Row t : ofSeries) {

@@ -27,6 +27,8 @@ class GapReportTest {
                 .add("premium_baijiu", "revenue", "510000", 2021, 3247.6)
                 .add("premium_baijiu", "revenue", "510000", 2022, 3447.2)
                 .add("premium_baijiu", "revenue", "510000", 2024, 3800.0)
+                // Mianyang's series: no target of the plan is about it.
+                .add("premium_baijiu", "revenue", "510700", 2024, 40.0)
                 .latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
@@ -35,6 +37,22 @@ class GapReportTest {
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
                 ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage))
             .cache();
+  }
+
+  @Test
+  void eachTargetComesOnceWithItsSeriesPointsAndASeriesWithoutTargetAddsNoRow() {
+    Row baijiu =
+        targetsWithSeries.where("industry = 'premium_baijiu' and region = '510000'").first();
+
+    assertThat(targetsWithSeries.count()).isEqualTo(TestSpark.sampleConfig().targets().size());
+    assertThat(targetsWithSeries.where("region = '510700'").count()).isZero();
+    assertThat(baijiu.<Row>getList(baijiu.fieldIndex("points")).stream()
+            .map(p -> p.getInt(0) + "=" + p.getDouble(1) + " " + p.getString(2)).sorted())
+        .containsExactly("2019=2653.0 reported", "2020=2849.7 reported", "2021=3247.6 reported",
+            "2022=3447.2 reported", "2024=3800.0 reported");
+    assertThat(baijiu.<Row>getList(baijiu.fieldIndex("milestones")).stream()
+            .map(m -> m.getInt(0) + "=" + m.getDouble(1)))
+        .containsExactly("2027=5000.0");
   }
 
   @Test
