@@ -1,19 +1,23 @@
 package org.industrygaps;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.industrygaps.metrics.DropYears;
 import org.industrygaps.metrics.LatestObservations;
 import org.industrygaps.warehouse.Warehouse;
 
 /** Small curated-observation datasets for tests, built fluently: one line per observation. */
 public final class Observations {
   private final List<Row> rows = new ArrayList<>();
-  private final Set<String> drops = new LinkedHashSet<>();
+  private final Map<String, Set<Integer>> years = new LinkedHashMap<>();
   private String drop = "2024-01-01-drop";
 
   public static Observations inDrop(String drop) {
@@ -44,13 +48,15 @@ public final class Observations {
         RowFactory.create(
             year, region, industry, indicator, value, "亿元", value, "亿元", null, null,
             drop + "/f.csv", (long) rows.size() + 2, brk, drop));
-    drops.add(drop);
+    years.computeIfAbsent(drop, d -> new TreeSet<>()).add(year);
     return this;
   }
 
-  /** The drops of the observations added, in the order they were named. */
-  public List<String> drops() {
-    return List.copyOf(drops);
+  /** The drops of the observations added, in the order they were named, with their years. */
+  public List<DropYears> drops() {
+    List<DropYears> drops = new ArrayList<>();
+    years.forEach((drop, of) -> drops.add(new DropYears(drop, Optional.of(Set.copyOf(of)))));
+    return drops;
   }
 
   /** The latest values of these observations ({@link LatestObservations}). */

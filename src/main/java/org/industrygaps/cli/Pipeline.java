@@ -156,8 +156,8 @@ public final class Pipeline {
     // Building the tables computes the latest values (a pass over the warehouse, cached).
     spark.sparkContext().setJobDescription("report: latest values");
     ReportTables tables =
-        ReportTables.build(spark, config, warehouse.observations(spark),
-            drops.stream().map(DropRecord::drop).toList(), warehouse.rejected(spark));
+        ReportTables.build(
+            spark, config, warehouse.observations(spark), drops, warehouse.rejected(spark));
     tables =
         tables.withTable(
             ChangesReport.NAME,

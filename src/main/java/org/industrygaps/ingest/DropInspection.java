@@ -1,6 +1,7 @@
 package org.industrygaps.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,15 +66,22 @@ public record DropInspection(
     // every pass below.
     Dataset<Row> rows =
         duplicates.count() == 0 ? parsed : WithinDropDuplicates.mark(parsed, duplicates);
-    // Small results only: one row per file and reason, and the file problems.
+    // Small results only: one row per file and reason (per year when accepted), and the file
+    // problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
-    for (Row r : rows.where(col("line").gt(0)).groupBy("file", "reason").count().collectAsList()) {
+    Map<String, Set<Integer>> years = new HashMap<>();
+    for (Row r :
+        rows.where(col("line").gt(0))
+            .groupBy(col("file"), col("reason"), when(col("reason").isNull(), col("year")))
+            .count()
+            .collectAsList()) {
       String file = r.getString(0);
       if (r.isNullAt(1)) {
-        accepted.put(file, r.getLong(2));
+        accepted.merge(file, r.getLong(3), Long::sum);
+        years.computeIfAbsent(file, f -> new TreeSet<>()).add(r.getInt(2));
       } else {
-        byFile.computeIfAbsent(file, f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        byFile.computeIfAbsent(file, f -> new TreeMap<>()).put(r.getString(1), r.getLong(3));
       }
     }
     for (Row r : rows.where(col("line").equalTo(0)).select("file", "detail").collectAsList()) {
@@ -87,7 +97,8 @@ public record DropInspection(
         long ok = accepted.getOrDefault(f.name(), 0L);
         files.add(
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
-                rejected, reasons, f.modifiedAt()));
+                rejected, reasons, f.modifiedAt(),
+                List.copyOf(years.getOrDefault(f.name(), Set.of()))));
       }
       DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
           drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));

@@ -9,10 +9,17 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,13 +34,15 @@ public final class LatestObservations {
    * region, year) with the value of its latest drop (drops ordered by their ids), that drop,
    * series_break, and {@code drops}, how many drops reported it.
    *
-   * <p>The drops are ranked by a number first: an aggregation whose running values are all
-   * numbers is a hash aggregation, where one keeping the latest drop's id (a string) must sort
-   * every observation by its key.
+   * <p>Only a year that more than one drop reports can hold a key reported twice: the other
+   * years' observations are the latest values as they are (all of them after a first drop; all
+   * but the revised and new years after a next drop). The rest are aggregated with the drops
+   * ranked by a number first: an aggregation whose running values are all numbers is a hash
+   * aggregation, where one keeping the latest drop's id (a string) must sort every observation.
    */
-  public static Dataset<Row> of(Dataset<Row> observations, Collection<String> drops) {
+  public static Dataset<Row> of(Dataset<Row> observations, List<DropYears> drops) {
     Column ids =
-        array(drops.stream().distinct().sorted().map(id -> lit(id))
+        array(drops.stream().map(DropYears::drop).distinct().sorted().map(id -> lit(id))
                 .toArray(Column[]::new))
             .cast(DataTypes.createArrayType(DataTypes.StringType));
     Column position = array_position(ids, col("drop"));
@@ -41,8 +50,52 @@ public final class LatestObservations {
         when(position.gt(0), position)
             .otherwise(raise_error(concat(lit("observations of a drop not in the registry: "),
                 col("drop"))));
-    return observations
-        .withColumn("_rank", rank)
+    Dataset<Row> ranked = observations.withColumn("_rank", rank);
+    Optional<Set<Integer>> shared = yearsOfSeveralDrops(drops);
+    if (shared.isEmpty()) {
+      return latest(ranked, ids);
+    }
+    Column reportedTwice = col("year").isInCollection(shared.get());
+    Dataset<Row> alone =
+        (shared.get().isEmpty() ? ranked : ranked.where(not(reportedTwice)))
+            .select(
+                col("industry"),
+                col("indicator"),
+                col("region"),
+                col("year"),
+                col("value"),
+                element_at(ids, col("_rank").cast(DataTypes.IntegerType)).as("drop"),
+                col("series_break"),
+                lit(1L).as("drops"));
+    return shared.get().isEmpty() ? alone : alone.union(latest(ranked.where(reportedTwice), ids));
+  }
+
+  /**
+   * The years that more than one of {@code drops} reports; empty when a drop's years are not
+   * known (then any year may be).
+   */
+  static Optional<Set<Integer>> yearsOfSeveralDrops(List<DropYears> drops) {
+    Map<Integer, Integer> dropsOfYear = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (DropYears d : drops) {
+      if (d.years().isEmpty()) {
+        return Optional.empty();
+      }
+      if (seen.add(d.drop())) {
+        d.years().get().forEach(y -> dropsOfYear.merge(y, 1, Integer::sum));
+      }
+    }
+    Set<Integer> shared = new TreeSet<>();
+    dropsOfYear.forEach((year, n) -> {
+      if (n > 1) {
+        shared.add(year);
+      }
+    });
+    return Optional.of(shared);
+  }
+
+  private static Dataset<Row> latest(Dataset<Row> ranked, Column ids) {
+    return ranked
         .groupBy("industry", "indicator", "region", "year")
         .agg(
             max_by(col("value"), col("_rank")).as("value"),

@@ -10,6 +10,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Settings;
 import org.industrygaps.metrics.CityContributions;
+import org.industrygaps.metrics.DropYears;
 import org.industrygaps.metrics.GapReport;
 import org.industrygaps.metrics.IndustryRollup;
 import org.industrygaps.metrics.LatestObservations;
@@ -17,6 +18,7 @@ import org.industrygaps.metrics.PaceThresholds;
 import org.industrygaps.metrics.ProvinceSeries;
 import org.industrygaps.metrics.Revisions;
 import org.industrygaps.metrics.StatusThresholds;
+import org.industrygaps.warehouse.DropRecord;
 
 /**
  * The tables of one report set, computed from the curated observations: the pipeline's transforms
@@ -47,11 +49,11 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   }
 
   /**
-   * Builds the tables from the warehouse's observations (with {@code drop}, one of {@code drops})
-   * and rejected rows.
+   * Builds the tables from the warehouse's observations (with {@code drop}, one of {@code drops},
+   * the registered drops) and rejected rows.
    */
   public static ReportTables build(
-      SparkSession spark, PlanConfig config, Dataset<Row> observations, List<String> drops,
+      SparkSession spark, PlanConfig config, Dataset<Row> observations, List<DropRecord> drops,
       Dataset<Row> rejected) {
     Settings.Thresholds t = config.settings().statusThresholds();
     StatusThresholds thresholds = new StatusThresholds(t.onTrack(), t.accelerationNeeded());
@@ -60,7 +62,10 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     ReportLabels labels = new ReportLabels(config);
 
     Dataset<Row> latest =
-        LatestObservations.of(observations, drops).persist(StorageLevel.MEMORY_AND_DISK());
+        LatestObservations.of(
+                observations,
+                drops.stream().map(d -> new DropYears(d.drop(), d.yearsReported())).toList())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> coverage =
         ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);

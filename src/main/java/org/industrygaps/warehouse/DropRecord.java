@@ -1,6 +1,9 @@
 package org.industrygaps.warehouse;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The registry entry of an ingested drop; written last, it commits the drop to the warehouse.
@@ -20,5 +23,17 @@ public record DropRecord(
 
   public long rowsRejected() {
     return files.stream().mapToLong(FileRecord::rowsRejected).sum();
+  }
+
+  /** The years of the drop's accepted rows; empty when a file's were not recorded (older registries). */
+  public Optional<Set<Integer>> yearsReported() {
+    Set<Integer> years = new TreeSet<>();
+    for (FileRecord f : files) {
+      if (f.years() == null) {
+        return Optional.empty();
+      }
+      years.addAll(f.years());
+    }
+    return Optional.of(years);
   }
 }

@@ -1,11 +1,14 @@
 package org.industrygaps.warehouse;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * What ingest did with one drop file: rows read = accepted + rejected, by reason. {@code
  * modifiedAt} is the file's modification time when it was ingested (null in older registries): with
- * the size, it tells a rerun that the file is unchanged without reading it.
+ * the size, it tells a rerun that the file is unchanged without reading it. {@code years} are the
+ * years of its accepted rows, ascending (null in older registries): a report compares the drops'
+ * years to know which keys a later drop may have revised.
  */
 public record FileRecord(
     String file,
@@ -15,4 +18,5 @@ public record FileRecord(
     long rowsAccepted,
     long rowsRejected,
     Map<String, Long> rejectedByReason,
-    String modifiedAt) {}
+    String modifiedAt,
+    List<Integer> years) {}

@@ -120,11 +120,15 @@ class DataDropsEndToEndTest {
     assertThat(drop.source()).isEqualTo("=cmd|' /C calc'!A0");
     assertThat(drop.publicationDate()).isEqualTo("2024-01-01");
     assertThat(drop.files())
-        .extracting(f -> f.file(), f -> f.rowsRead(), f -> f.rowsAccepted(), f -> f.rowsRejected())
+        .extracting(f -> f.file(), f -> f.rowsRead(), f -> f.rowsAccepted(), f -> f.rowsRejected(),
+            f -> f.years())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/long.csv", 6L, 2L, 4L),
-            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/obs.parquet", 2L, 1L, 1L),
-            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/yearbook.csv", 4L, 3L, 1L));
+            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/long.csv", 6L, 2L, 4L,
+                List.of(2024)),
+            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/obs.parquet", 2L, 1L, 1L,
+                List.of(2024)),
+            org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/yearbook.csv", 4L, 3L, 1L,
+                List.of(2024)));
     assertThat(reasons(manifest, "2024-01-01-mixed/long.csv")).isEqualTo(Map.of(
         "invalid_year", 1L, "conflicting_duplicate", 2L, "duplicate_row", 1L));
 

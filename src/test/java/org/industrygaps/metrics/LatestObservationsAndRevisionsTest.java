@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.industrygaps.Observations;
@@ -35,8 +38,9 @@ class LatestObservationsAndRevisionsTest {
 
   @Test
   void dropsAreOrderedByTheirIdsNotByTheOrderTheyAreNamed() {
-    List<String> newestFirst =
-        List.of("2025-06-30-c", "2023-06-30-a", "2024-06-30-b", "2023-06-30-a");
+    List<DropYears> newestFirst =
+        Stream.of("2025-06-30-c", "2023-06-30-a", "2024-06-30-b", "2023-06-30-a")
+            .map(DropYears::unknown).toList();
 
     assertThat(
             LatestObservations.of(observations, newestFirst)
@@ -46,10 +50,63 @@ class LatestObservationsAndRevisionsTest {
 
   @Test
   void anObservationOfADropNotNamedStopsTheRunWithTheDrop() {
-    Dataset<Row> latest = LatestObservations.of(observations, List.of("2023-06-30-a", "2025-06-30-c"));
+    // 2024-06-30-b is the only drop of nothing here: its rows are not aggregated, and still checked.
+    List<DropYears> withoutB =
+        history.drops().stream().filter(d -> !d.drop().equals("2024-06-30-b")).toList();
+    Dataset<Row> latest = LatestObservations.of(observations, withoutB);
 
     assertThatThrownBy(latest::collectAsList)
         .hasStackTraceContaining("observations of a drop not in the registry: 2024-06-30-b");
+  }
+
+  @Test
+  void onlyTheYearsOfSeveralDropsCanHoldARevisedKey() {
+    List<DropYears> drops =
+        List.of(
+            new DropYears("a", Optional.of(Set.of(2020, 2021, 2022))),
+            new DropYears("b", Optional.of(Set.of(2022, 2023))),
+            new DropYears("b", Optional.of(Set.of(2022, 2023))), // named twice: one drop
+            new DropYears("c", Optional.of(Set.of(2023, 2024))),
+            new DropYears("d", Optional.of(Set.of())));
+
+    assertThat(LatestObservations.yearsOfSeveralDrops(drops)).contains(Set.of(2022, 2023));
+    assertThat(LatestObservations.yearsOfSeveralDrops(List.of(drops.get(0))))
+        .contains(Set.of());
+    assertThat(
+            LatestObservations.yearsOfSeveralDrops(
+                List.of(drops.get(0), DropYears.unknown("older registry"))))
+        .isEmpty();
+  }
+
+  @Test
+  void yearsOfOneDropPassAsTheyAreAndTheOthersAreAggregatedToTheSameLatestValues() {
+    Observations twoDrops =
+        Observations.inDrop("2024-06-30-a")
+            .add("power_battery", "revenue", "510000", 2021, 80)
+            .add("power_battery", "revenue", "510100", 2022, 30)
+            .add("power_battery", "revenue", "510000", 2022, 100)
+            .drop("2025-06-30-b")
+            .add("power_battery", "revenue", "510000", 2022, 110) // revises 2022
+            .addBreak("power_battery", "revenue", "510000", 2023, 120); // a new year
+    List<DropYears> unknown = twoDrops.drops().stream().map(d -> DropYears.unknown(d.drop())).toList();
+
+    List<String> everyKeyAggregated = latest(LatestObservations.of(twoDrops.toDataset(), unknown));
+    List<String> only2022Aggregated = latest(twoDrops.latest());
+
+    assertThat(only2022Aggregated)
+        .isEqualTo(everyKeyAggregated)
+        .containsExactly(
+            "510000 2021=80.0@2024-06-30-a of 1 break false",
+            "510000 2022=110.0@2025-06-30-b of 2 break false",
+            "510000 2023=120.0@2025-06-30-b of 1 break true",
+            "510100 2022=30.0@2024-06-30-a of 1 break false");
+  }
+
+  private static List<String> latest(Dataset<Row> latest) {
+    return latest.orderBy("region", "year").collectAsList().stream()
+        .map(r -> r.getAs("region") + " " + r.getAs("year") + "=" + r.getAs("value") + "@"
+            + r.getAs("drop") + " of " + r.getAs("drops") + " break " + r.getAs("series_break"))
+        .toList();
   }
 
   @Test

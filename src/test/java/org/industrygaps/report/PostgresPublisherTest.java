@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.apache.spark.sql.Row;
 import org.industrygaps.TestSpark;
 import org.industrygaps.cli.Main;
-import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +60,7 @@ class PostgresPublisherTest {
     ReportTables tables =
         ReportTables.build(TestSpark.session(), TestSpark.sampleConfig(),
             warehouse.observations(TestSpark.session()),
-            warehouse.drops().stream().map(DropRecord::drop).toList(),
+            warehouse.drops(),
             warehouse.rejected(TestSpark.session()));
     sample = new ArrayList<>();
     for (PostgresPublisher.Table t : PostgresPublisher.tables(tables)) {

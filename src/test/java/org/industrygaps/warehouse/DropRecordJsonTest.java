@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Registry entries read back, with the file modification time and from before it was recorded. */
+/**
+ * Registry entries read back, with the file modification time and years, and from before they
+ * were recorded.
+ */
 class DropRecordJsonTest {
   private static final String OLD =
       "{\"drop\":\"d\",\"ingested_at\":\"t\",\"run_id\":\"r\",\"files\":[{\"file\":\"d/a.csv\","
@@ -17,13 +21,16 @@ class DropRecordJsonTest {
   void aRegistryEntryRoundTripsWithItsModificationTimes() throws Exception {
     DropRecord record =
         new DropRecord("d", "a yearbook", "2026-01-01", "t", "r", List.of(new FileRecord("d/a.csv", "aa", 5, 2, 1, 1,
-            Map.of("unknown_region", 1L), "2026-01-01T00:00:00Z")));
+            Map.of("unknown_region", 1L), "2026-01-01T00:00:00Z", List.of(2021, 2022))));
 
     byte[] json = Warehouse.JSON.writeValueAsBytes(record);
 
     assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
-        .contains("\"modified_at\" : \"2026-01-01T00:00:00Z\"");
+        .contains("\"modified_at\" : \"2026-01-01T00:00:00Z\"")
+        .contains("\"years\" : [ 2021, 2022 ]")
+        .doesNotContain("years_reported");
     assertThat(Warehouse.JSON.readValue(json, DropRecord.class)).isEqualTo(record);
+    assertThat(record.yearsReported()).contains(Set.of(2021, 2022));
   }
 
   @Test
@@ -33,6 +40,8 @@ class DropRecordJsonTest {
     assertThat(record.files()).singleElement().satisfies(f -> {
       assertThat(f.sha256()).isEqualTo("aa");
       assertThat(f.modifiedAt()).isNull();
+      assertThat(f.years()).isNull();
     });
+    assertThat(record.yearsReported()).isEmpty(); // not known: any year may hold a revision
   }
 }
