@@ -99,7 +99,7 @@ public final class Pipeline {
         continue;
       }
       List<String> changes =
-          DropChanges.of(ingested.files(), drop, path -> DropInspection.sha256(storage, path));
+          DropChanges.of(ingested, drop, path -> DropInspection.sha256(storage, path));
       if (!changes.isEmpty()) {
         changed.add(drop.id() + " (ingested " + ingested.ingestedAt() + " by run "
             + ingested.runId() + "):\n      " + String.join("\n      ", changes));

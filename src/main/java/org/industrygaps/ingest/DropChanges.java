@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
 
 /**
@@ -19,16 +20,26 @@ public final class DropChanges {
   private DropChanges() {}
 
   /**
-   * The differences between {@code ingested} (the registry's files of the drop) and {@code drop}
-   * as it is now, one line each; empty when the drop is unchanged. {@code sha256} hashes a file
-   * given its path.
+   * The differences between {@code ingested} (the registry entry of the drop) and {@code drop} as
+   * it is now, its data files and its drop.json, one line each; empty when the drop is unchanged.
+   * {@code sha256} hashes a file given its path. A registry written before drop.json was recorded
+   * compares the data files only.
    */
   public static List<String> of(
-      List<FileRecord> ingested, Drop drop, Function<String, String> sha256) {
+      DropRecord ingested, Drop drop, Function<String, String> sha256) {
+    List<String> changes = new ArrayList<>(of(ingested.files(), drop.files(), sha256));
+    if (ingested.descriptor() != null) {
+      changes.addAll(of(ingested.descriptor(), drop.descriptor(), sha256));
+    }
+    return changes;
+  }
+
+  private static List<String> of(
+      List<FileRecord> ingested, List<Drop.DropFile> files, Function<String, String> sha256) {
     Map<String, FileRecord> before = new TreeMap<>();
     ingested.forEach(f -> before.put(f.file(), f));
     Map<String, Drop.DropFile> now = new TreeMap<>();
-    drop.files().forEach(f -> now.put(f.name(), f));
+    files.forEach(f -> now.put(f.name(), f));
     List<String> changes = new ArrayList<>();
     for (String name : before.keySet()) {
       if (!now.containsKey(name)) {

@@ -102,8 +102,12 @@ public record DropInspection(
       }
       DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
           drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
-      DropRecord record =
-          new DropRecord(drop.id(), d.source(), d.publicationDate(), now, runId, files);
+      List<FileRecord> descriptor = drop.descriptor().stream()
+          .map(f -> new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), 0, 0, 0,
+              Map.of(), f.modifiedAt(), List.of()))
+          .toList();
+      DropRecord record = new DropRecord(
+          drop.id(), d.source(), d.publicationDate(), now, runId, files, descriptor);
       if (record.rowsRead() > 0 && (double) record.rowsRejected() / record.rowsRead() > limit) {
         problems.add(
             String.format(

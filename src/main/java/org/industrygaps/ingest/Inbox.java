@@ -25,14 +25,19 @@ public final class Inbox {
         continue;
       }
       List<Drop.DropFile> files = new ArrayList<>();
+      List<Drop.DropFile> descriptor = new ArrayList<>();
       for (FileStatus f : storage.list(entry.getPath().toString())) {
         String name = f.getPath().getName();
+        Drop.DropFile file = new Drop.DropFile(id + "/" + name, f.getPath().toString(), f.getLen(),
+            java.time.Instant.ofEpochMilli(f.getModificationTime()).toString());
         if (f.isFile() && !name.startsWith(".") && DATA_EXTENSIONS.contains(extension(name))) {
-          files.add(new Drop.DropFile(id + "/" + name, f.getPath().toString(), f.getLen(),
-              java.time.Instant.ofEpochMilli(f.getModificationTime()).toString()));
+          files.add(file);
+        } else if (f.isFile() && name.equals(DropDescriptorLoader.FILE_NAME)) {
+          descriptor.add(file);
         }
       }
-      drops.add(new Drop(id, entry.getPath().toString(), List.copyOf(files)));
+      drops.add(
+          new Drop(id, entry.getPath().toString(), List.copyOf(files), List.copyOf(descriptor)));
     }
     return drops;
   }

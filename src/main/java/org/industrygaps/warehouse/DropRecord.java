@@ -8,6 +8,9 @@ import java.util.TreeSet;
 /**
  * The registry entry of an ingested drop; written last, it commits the drop to the warehouse.
  * {@code source} and {@code publicationDate} come from the drop's drop.json (null without one).
+ * {@code descriptor} is that drop.json as ingested (its size, time and sha256; empty without one,
+ * null in registries written before it was recorded): how the files were read depends on it as
+ * much as on the files.
  */
 public record DropRecord(
     String drop,
@@ -15,7 +18,8 @@ public record DropRecord(
     String publicationDate,
     String ingestedAt,
     String runId,
-    List<FileRecord> files) {
+    List<FileRecord> files,
+    List<FileRecord> descriptor) {
 
   public long rowsRead() {
     return files.stream().mapToLong(FileRecord::rowsRead).sum();

@@ -221,6 +221,25 @@ class RerunTest {
 
   @Test
   @Order(7)
+  void aDropJsonAddedToAnIngestedDropIsAChangeOfThatDrop() throws IOException {
+    String before = latestManifest();
+    Path descriptor = inbox.resolve(REVISION + "/drop.json");
+    Files.writeString(descriptor, "{\"source\": \"a bureau release\"}");
+    try {
+      FailedRunTest.Result refused = FailedRunTest.run(args());
+
+      assertThat(refused.exit()).isEqualTo(3);
+      assertThat(refused.stderr())
+          .contains("1 drop(s) changed since they were ingested:\n  " + REVISION + " (ingested ")
+          .contains(REVISION + "/drop.json: added");
+      assertThat(latestManifest()).isEqualTo(before);
+    } finally {
+      Files.delete(descriptor);
+    }
+  }
+
+  @Test
+  @Order(8)
   void aSecondRunIsRefusedWhileAnotherHoldsTheLock() throws IOException {
     String before = latestManifest();
     Path lock = out.resolve(RunLock.FILE);
@@ -240,7 +259,7 @@ class RerunTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void retentionKeptTheNewestRunsIncludingTheOneLatestCameFrom() throws IOException {
     String latestRun = manifest(out).get("run_id").asText();
     List<String> runs;

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.FileRecord;
 import org.junit.jupiter.api.Test;
 
-/** The quick check of a drop against its registry entry, and when it reads a file. */
+/** The quick check of a drop (data files and drop.json) against its registry entry, and when it reads a file. */
 class DropChangesTest {
   private static final String T0 = "2026-01-01T00:00:00Z";
   private static final String T1 = "2026-02-01T00:00:00Z";
@@ -26,11 +27,19 @@ class DropChangesTest {
   /** The changes of drop d, ingested as {@code ingested}, now holding {@code now}. */
   private List<String> changes(
       List<FileRecord> ingested, List<Drop.DropFile> now, Map<String, String> shaByPath) {
+    return changes(record(ingested, List.of()), new Drop("d", "/inbox/d", now), shaByPath);
+  }
+
+  private List<String> changes(DropRecord ingested, Drop now, Map<String, String> shaByPath) {
     Function<String, String> hasher = path -> {
       hashed.add(path);
       return shaByPath.get(path);
     };
-    return DropChanges.of(ingested, new Drop("d", "/inbox/d", now), hasher);
+    return DropChanges.of(ingested, now, hasher);
+  }
+
+  private static DropRecord record(List<FileRecord> files, List<FileRecord> descriptor) {
+    return new DropRecord("d", null, null, T0, "r", files, descriptor);
   }
 
   @Test
@@ -74,5 +83,35 @@ class DropChangesTest {
             List.of(file("a.csv", 100, T0)), Map.of("/inbox/d/a.csv", "aa")))
         .isEmpty();
     assertThat(hashed).hasSize(1);
+  }
+
+  @Test
+  void aDropJsonAddedRemovedOrEditedIsAChangeOfTheDrop() {
+    List<FileRecord> data = List.of(ingested("a.csv", 100, "aa", T0));
+    List<Drop.DropFile> dataNow = List.of(file("a.csv", 100, T0));
+    FileRecord json = ingested("drop.json", 300, "cccccccccccccccc", T0);
+
+    assertThat(changes(record(data, List.of()),
+            new Drop("d", "/inbox/d", dataNow, List.of(file("drop.json", 300, T0))), Map.of()))
+        .containsExactly("d/drop.json: added");
+    assertThat(changes(record(data, List.of(json)), new Drop("d", "/inbox/d", dataNow),
+            Map.of()))
+        .containsExactly("d/drop.json: removed");
+    assertThat(changes(record(data, List.of(json)),
+            new Drop("d", "/inbox/d", dataNow, List.of(file("drop.json", 300, T1))),
+            Map.of("/inbox/d/drop.json", "dddddddddddddddd")))
+        .containsExactly(
+            "d/drop.json: content changed (sha256 cccccccccccc… when ingested, dddddddddddd… now)");
+    assertThat(changes(record(data, List.of(json)),
+            new Drop("d", "/inbox/d", dataNow, List.of(file("drop.json", 300, T0))), Map.of()))
+        .isEmpty();
+  }
+
+  @Test
+  void aRegistryWrittenBeforeDropJsonWasRecordedComparesTheDataFilesOnly() {
+    assertThat(changes(record(List.of(ingested("a.csv", 100, "aa", T0)), null),
+            new Drop("d", "/inbox/d", List.of(file("a.csv", 100, T0)),
+                List.of(file("drop.json", 300, T0))), Map.of()))
+        .isEmpty();
   }
 }
