@@ -247,11 +247,17 @@ public final class GapReport {
 
   /**
    * Targets with series → the trajectory: one row per target and year from its first observation
-   * (or the baseline year, whichever is earlier) to the target year.
+   * (or the baseline year, whichever is earlier) to the target year; each industry in one
+   * partition, sorted by industry, indicator, region, target year and year (the report's layout).
+   * The targets are laid out before their years are made: a thirtieth of the rows to shuffle and
+   * sort.
    */
   public static Dataset<Row> trajectory(
       Dataset<Row> targetsWithSeries, StatusThresholds thresholds) {
-    return targetsWithSeries.flatMap(
+    return targetsWithSeries
+        .repartition(col("industry"))
+        .sortWithinPartitions("industry", "indicator", "region", "target_year")
+        .flatMap(
         (FlatMapFunction<Row, Row>) row -> trajectoryRows(row, thresholds), Encoders.row(TRAJECTORY));
   }
 

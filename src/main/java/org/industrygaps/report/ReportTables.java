@@ -91,7 +91,8 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         "trajectory",
         new Table(
             labels.apply(GapReport.trajectory(targets, thresholds)),
-            List.of("industry", "indicator", "region", "target_year", "year")));
+            List.of("industry", "indicator", "region", "target_year", "year"),
+            true));
     parquet.put(
         "city_contributions",
         new Table(

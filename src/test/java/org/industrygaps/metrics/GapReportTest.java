@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.industrygaps.Observations;
+import org.industrygaps.ReportLayout;
 import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,5 +115,17 @@ class GapReportTest {
             "2019:2653.0/-/-", "2020:2849.7/-/-", "2021:3247.6/-/-", "2022:3447.2/req/-",
             "2023:null/req/-", "2024:3800.0/req/proj", "2025:null/req/proj",
             "2026:null/req/proj", "2027:null/req/proj");
+  }
+
+  @Test
+  void theTrajectoryComesInTheReportsLayoutEachIndustryInOnePartitionInKeyOrder() {
+    // The sample plan's targets: every industry, most without data here.
+    long industries =
+        ReportLayout.assertLaidOutByIndustry(
+            () -> GapReport.trajectory(targetsWithSeries, THRESHOLDS),
+            List.of("industry", "indicator", "region", "target_year", "year"));
+
+    assertThat(industries).isEqualTo(
+        TestSpark.sampleConfig().targets().stream().map(t -> t.industry()).distinct().count());
   }
 }
