@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,7 +16,7 @@ import org.industrygaps.warehouse.Warehouse;
 /** Small curated-observation datasets for tests, built fluently: one line per observation. */
 public final class Observations {
   private final List<Row> rows = new ArrayList<>();
-  private final Map<String, Set<Integer>> years = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, Long>> years = new LinkedHashMap<>();
   private String drop = "2024-01-01-drop";
 
   public static Observations inDrop(String drop) {
@@ -48,14 +47,14 @@ public final class Observations {
         RowFactory.create(
             year, region, industry, indicator, value, "亿元", value, "亿元", null, null,
             drop + "/f.csv", (long) rows.size() + 2, brk, drop));
-    years.computeIfAbsent(drop, d -> new TreeSet<>()).add(year);
+    years.computeIfAbsent(drop, d -> new TreeMap<>()).merge(year, 1L, Long::sum);
     return this;
   }
 
   /** The drops of the observations added, in the order they were named, with their years. */
   public List<DropYears> drops() {
     List<DropYears> drops = new ArrayList<>();
-    years.forEach((drop, of) -> drops.add(new DropYears(drop, Optional.of(Set.copyOf(of)))));
+    years.forEach((drop, of) -> drops.add(new DropYears(drop, Optional.of(Map.copyOf(of)))));
     return drops;
   }
 

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,7 +68,7 @@ public record DropInspection(
     // problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
     Map<String, Long> accepted = new HashMap<>();
-    Map<String, Set<Integer>> years = new HashMap<>();
+    Map<String, Map<Integer, Long>> years = new HashMap<>();
     for (Row r :
         rows.where(col("line").gt(0))
             .groupBy(col("file"), col("reason"), when(col("reason").isNull(), col("year")))
@@ -79,7 +77,7 @@ public record DropInspection(
       String file = r.getString(0);
       if (r.isNullAt(1)) {
         accepted.merge(file, r.getLong(3), Long::sum);
-        years.computeIfAbsent(file, f -> new TreeSet<>()).add(r.getInt(2));
+        years.computeIfAbsent(file, f -> new TreeMap<>()).put(r.getInt(2), r.getLong(3));
       } else {
         byFile.computeIfAbsent(file, f -> new TreeMap<>()).put(r.getString(1), r.getLong(3));
       }
@@ -98,13 +96,13 @@ public record DropInspection(
         files.add(
             new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), ok + rejected, ok,
                 rejected, reasons, f.modifiedAt(),
-                List.copyOf(years.getOrDefault(f.name(), Set.of()))));
+                years.getOrDefault(f.name(), Map.of())));
       }
       DropDescriptorLoader.Loaded d = descriptors.getOrDefault(
           drop.id(), new DropDescriptorLoader.Loaded(null, null, Map.of()));
       List<FileRecord> descriptor = drop.descriptor().stream()
           .map(f -> new FileRecord(f.name(), sha256(storage, f.path()), f.bytes(), 0, 0, 0,
-              Map.of(), f.modifiedAt(), List.of()))
+              Map.of(), f.modifiedAt(), Map.of()))
           .toList();
       DropRecord record = new DropRecord(
           drop.id(), d.source(), d.publicationDate(), now, runId, files, descriptor);

@@ -13,8 +13,9 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,14 +77,11 @@ public final class LatestObservations {
    */
   static Optional<Set<Integer>> yearsOfSeveralDrops(List<DropYears> drops) {
     Map<Integer, Integer> dropsOfYear = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    for (DropYears d : drops) {
-      if (d.years().isEmpty()) {
+    for (DropYears d : distinct(drops)) {
+      if (d.rowsByYear().isEmpty()) {
         return Optional.empty();
       }
-      if (seen.add(d.drop())) {
-        d.years().get().forEach(y -> dropsOfYear.merge(y, 1, Integer::sum));
-      }
+      d.rowsByYear().get().keySet().forEach(y -> dropsOfYear.merge(y, 1, Integer::sum));
     }
     Set<Integer> shared = new TreeSet<>();
     dropsOfYear.forEach((year, n) -> {
@@ -92,6 +90,33 @@ public final class LatestObservations {
       }
     });
     return Optional.of(shared);
+  }
+
+  /**
+   * The share of the observations of {@code drops} whose latest values are aggregated (those in
+   * years of several drops); 1 when a drop's years are not known.
+   */
+  public static double aggregatedShare(List<DropYears> drops) {
+    Optional<Set<Integer>> shared = yearsOfSeveralDrops(drops);
+    if (shared.isEmpty()) {
+      return 1;
+    }
+    long all = 0;
+    long aggregated = 0;
+    for (DropYears d : distinct(drops)) {
+      for (Map.Entry<Integer, Long> year : d.rowsByYear().get().entrySet()) {
+        all += year.getValue();
+        aggregated += shared.get().contains(year.getKey()) ? year.getValue() : 0;
+      }
+    }
+    return all == 0 ? 0 : (double) aggregated / all;
+  }
+
+  /** Each drop once (the registry names each once; a caller may repeat one). */
+  private static Collection<DropYears> distinct(List<DropYears> drops) {
+    Map<String, DropYears> byId = new LinkedHashMap<>();
+    drops.forEach(d -> byId.putIfAbsent(d.drop(), d));
+    return byId.values();
   }
 
   private static Dataset<Row> latest(Dataset<Row> ranked, Column ids) {

@@ -38,6 +38,8 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   }
 
   public static final String GAPS = "gaps";
+  /** The share of aggregated observations above which the latest values are cached. */
+  static final double CACHE_LATEST_ABOVE_SHARE = 0.1;
   /** The roll-up per industry and plan-wide: the first table a reader sees. */
   public static final String ROLLUP = "rollup";
 
@@ -61,11 +63,16 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     PaceThresholds pace = new PaceThresholds(p.ahead(), p.onPace());
     ReportLabels labels = new ReportLabels(config);
 
-    Dataset<Row> latest =
-        LatestObservations.of(
-                observations,
-                drops.stream().map(d -> new DropYears(d.drop(), d.yearsReported())).toList())
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    List<DropYears> years =
+        drops.stream().map(d -> new DropYears(d.drop(), d.acceptedByYear())).toList();
+    Dataset<Row> latest = LatestObservations.of(observations, years);
+    // Read by the province sums, the series, the city contributions and the revisions. Mostly
+    // passed as they are from the warehouse's files, the latest values cost less to read again
+    // than to cache (a columnar cache of every observation); cached when a large share of them is
+    // aggregated, which would otherwise run once per reader.
+    if (LatestObservations.aggregatedShare(years) > CACHE_LATEST_ABOVE_SHARE) {
+      latest = latest.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     Dataset<Row> coverage =
         ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);

@@ -1,9 +1,9 @@
 package org.industrygaps.warehouse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The registry entry of an ingested drop; written last, it commits the drop to the warehouse.
@@ -29,14 +29,16 @@ public record DropRecord(
     return files.stream().mapToLong(FileRecord::rowsRejected).sum();
   }
 
-  /** The years of the drop's accepted rows; empty when a file's were not recorded (older registries). */
-  public Optional<Set<Integer>> yearsReported() {
-    Set<Integer> years = new TreeSet<>();
+  /**
+   * The drop's accepted rows per year; empty when a file's were not recorded (older registries).
+   */
+  public Optional<Map<Integer, Long>> acceptedByYear() {
+    Map<Integer, Long> years = new TreeMap<>();
     for (FileRecord f : files) {
-      if (f.years() == null) {
+      if (f.acceptedByYear() == null) {
         return Optional.empty();
       }
-      years.addAll(f.years());
+      f.acceptedByYear().forEach((year, rows) -> years.merge(year, rows, Long::sum));
     }
     return Optional.of(years);
   }

@@ -121,14 +121,14 @@ class DataDropsEndToEndTest {
     assertThat(drop.publicationDate()).isEqualTo("2024-01-01");
     assertThat(drop.files())
         .extracting(f -> f.file(), f -> f.rowsRead(), f -> f.rowsAccepted(), f -> f.rowsRejected(),
-            f -> f.years())
+            f -> f.acceptedByYear())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/long.csv", 6L, 2L, 4L,
-                List.of(2024)),
+                Map.of(2024, 2L)),
             org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/obs.parquet", 2L, 1L, 1L,
-                List.of(2024)),
+                Map.of(2024, 1L)),
             org.assertj.core.groups.Tuple.tuple("2024-01-01-mixed/yearbook.csv", 4L, 3L, 1L,
-                List.of(2024)));
+                Map.of(2024, 3L)));
     assertThat(reasons(manifest, "2024-01-01-mixed/long.csv")).isEqualTo(Map.of(
         "invalid_year", 1L, "conflicting_duplicate", 2L, "duplicate_row", 1L));
 

@@ -17,7 +17,7 @@ class DropChangesTest {
   private final List<String> hashed = new ArrayList<>();
 
   private static FileRecord ingested(String name, long bytes, String sha, String modifiedAt) {
-    return new FileRecord("d/" + name, sha, bytes, 10, 10, 0, Map.of(), modifiedAt, List.of(2022));
+    return new FileRecord("d/" + name, sha, bytes, 10, 10, 0, Map.of(), modifiedAt, Map.of(2022, 10L));
   }
 
   private static Drop.DropFile file(String name, long bytes, String modifiedAt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,19 +64,23 @@ class LatestObservationsAndRevisionsTest {
   void onlyTheYearsOfSeveralDropsCanHoldARevisedKey() {
     List<DropYears> drops =
         List.of(
-            new DropYears("a", Optional.of(Set.of(2020, 2021, 2022))),
-            new DropYears("b", Optional.of(Set.of(2022, 2023))),
-            new DropYears("b", Optional.of(Set.of(2022, 2023))), // named twice: one drop
-            new DropYears("c", Optional.of(Set.of(2023, 2024))),
-            new DropYears("d", Optional.of(Set.of())));
+            new DropYears("a", Optional.of(Map.of(2020, 100L, 2021, 100L, 2022, 100L))),
+            new DropYears("b", Optional.of(Map.of(2022, 10L, 2023, 90L))),
+            new DropYears("b", Optional.of(Map.of(2022, 10L, 2023, 90L))), // named twice: one drop
+            new DropYears("c", Optional.of(Map.of(2023, 5L, 2024, 95L))),
+            new DropYears("d", Optional.of(Map.of())));
+    List<DropYears> withAnOlderRegistry =
+        List.of(drops.get(0), DropYears.unknown("older registry"));
 
     assertThat(LatestObservations.yearsOfSeveralDrops(drops)).contains(Set.of(2022, 2023));
     assertThat(LatestObservations.yearsOfSeveralDrops(List.of(drops.get(0))))
         .contains(Set.of());
-    assertThat(
-            LatestObservations.yearsOfSeveralDrops(
-                List.of(drops.get(0), DropYears.unknown("older registry"))))
-        .isEmpty();
+    assertThat(LatestObservations.yearsOfSeveralDrops(withAnOlderRegistry)).isEmpty();
+    // 2022: 100 + 10 rows, 2023: 90 + 5, of 100 + 100 + 100 + 10 + 90 + 5 + 95 = 500.
+    assertThat(LatestObservations.aggregatedShare(drops)).isEqualTo(205.0 / 500);
+    assertThat(LatestObservations.aggregatedShare(List.of(drops.get(0)))).isZero();
+    assertThat(LatestObservations.aggregatedShare(List.of(drops.get(4)))).isZero();
+    assertThat(LatestObservations.aggregatedShare(withAnOlderRegistry)).isEqualTo(1);
   }
 
   @Test

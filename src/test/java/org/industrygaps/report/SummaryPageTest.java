@@ -34,7 +34,7 @@ class SummaryPageTest {
   static RunManifest manifest() {
     FileRecord file =
         new FileRecord(EVIL + "/cities.csv", "abc", 10, 5, 3, 2,
-            Map.of("unknown_region", 1L, EVIL, 1L), "2026-01-01T00:00:00Z", List.of(2021, 2022));
+            Map.of("unknown_region", 1L, EVIL, 1L), "2026-01-01T00:00:00Z", Map.of(2021, 3L));
     return new RunManifest("20260101T000000.000Z", "run", "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z",
         new RunManifest.PlanInfo("sichuan-zhufeng-2023", "plan", 2022, 2027, "draft"),

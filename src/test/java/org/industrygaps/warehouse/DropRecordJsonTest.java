@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +19,9 @@ class DropRecordJsonTest {
   @Test
   void aRegistryEntryRoundTripsWithItsModificationTimes() throws Exception {
     FileRecord data = new FileRecord("d/a.csv", "aa", 5, 2, 1, 1, Map.of("unknown_region", 1L),
-        "2026-01-01T00:00:00Z", List.of(2021, 2022));
+        "2026-01-01T00:00:00Z", Map.of(2021, 1L));
     FileRecord descriptor = new FileRecord("d/drop.json", "bb", 40, 0, 0, 0, Map.of(),
-        "2026-01-01T00:00:00Z", List.of());
+        "2026-01-01T00:00:00Z", Map.of());
     DropRecord record =
         new DropRecord("d", "a yearbook", "2026-01-01", "t", "r", List.of(data),
             List.of(descriptor));
@@ -31,11 +30,11 @@ class DropRecordJsonTest {
 
     assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
         .contains("\"modified_at\" : \"2026-01-01T00:00:00Z\"")
-        .contains("\"years\" : [ 2021, 2022 ]")
+        .contains("\"accepted_by_year\" : {\n      \"2021\" : 1\n    }")
         .contains("\"descriptor\" : [ {")
-        .doesNotContain("years_reported");
+        .doesNotContain("accepted_by_year\" : {\n  \"2021");
     assertThat(Warehouse.JSON.readValue(json, DropRecord.class)).isEqualTo(record);
-    assertThat(record.yearsReported()).contains(Set.of(2021, 2022));
+    assertThat(record.acceptedByYear()).contains(Map.of(2021, 1L));
   }
 
   @Test
@@ -45,9 +44,9 @@ class DropRecordJsonTest {
     assertThat(record.files()).singleElement().satisfies(f -> {
       assertThat(f.sha256()).isEqualTo("aa");
       assertThat(f.modifiedAt()).isNull();
-      assertThat(f.years()).isNull();
+      assertThat(f.acceptedByYear()).isNull();
     });
-    assertThat(record.yearsReported()).isEmpty(); // not known: any year may hold a revision
+    assertThat(record.acceptedByYear()).isEmpty(); // not known: any year may hold a revision
     assertThat(record.descriptor()).isNull(); // not known: drop.json is not compared
   }
 }
