@@ -12,12 +12,14 @@ import org.industrygaps.config.PlanConfigLoader;
 import org.industrygaps.storage.Storage;
 
 /**
- * {@code generate --out DIR [--observations N] [--years N] [--files N] [--seed N] [--conf DIR]}:
- * writes a synthetic plan and drops (see {@link SyntheticDrops}). Needs no Spark.
+ * {@code generate --out DIR [--observations N] [--years N] [--files N] [--drops N]
+ * [--unknown-region-every N] [--seed N] [--conf DIR]}: writes a synthetic plan and drops (see
+ * {@link SyntheticDrops}). Needs no Spark.
  */
 public final class GenerateCommand {
   public static final String USAGE =
-      "generate --out DIR [--observations N (default 10000)] [--years N (30)] [--files N (8)]"
+      "generate --out DIR [--observations N (default 10000, per drop)] [--years N (30)]"
+          + " [--files N (8, per drop)] [--drops N (1)] [--unknown-region-every N (none)]"
           + " [--seed N (1)] [--conf DIR]";
 
   private GenerateCommand() {}
@@ -30,6 +32,8 @@ public final class GenerateCommand {
     int years = 30;
     int files = 8;
     long seed = 1;
+    int drops = 1;
+    long unknownRegionEvery = 0;
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
       if (i + 1 >= args.size()) {
@@ -43,31 +47,37 @@ public final class GenerateCommand {
         case "--years" -> years = (int) number(option, value);
         case "--files" -> files = (int) number(option, value);
         case "--seed" -> seed = number(option, value);
+        case "--drops" -> drops = (int) Math.min(1000, number(option, value));
+        case "--unknown-region-every" -> unknownRegionEvery = number(option, value);
         default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
       }
     }
     if (out == null) {
       throw new UsageException("generate needs --out DIR (" + USAGE + ")");
     }
+    if (drops > 999) {
+      throw new UsageException("--drops " + drops + ": at most 999");
+    }
     PlanConfig config = PlanConfigLoader.load(new Storage(new Configuration()), conf);
-    SyntheticDrops drops =
-        new SyntheticDrops(config, Path.of(conf), observations, years, files, seed);
-    if (observations > drops.capacity()) {
+    SyntheticDrops synthetic =
+        new SyntheticDrops(
+            config, Path.of(conf), observations, years, files, seed, drops, unknownRegionEvery);
+    if (observations > synthetic.capacity()) {
       throw new UsageException(String.format(Locale.ROOT,
           "--observations %,d: at most %,d fit in %d years (%,d counties × %d series × %d"
-              + " years); raise --years", observations, drops.capacity(), years,
-          SyntheticDrops.MAX_REGIONS, drops.capacity() / SyntheticDrops.MAX_REGIONS / years,
+              + " years); raise --years", observations, synthetic.capacity(), years,
+          SyntheticDrops.MAX_REGIONS, synthetic.capacity() / SyntheticDrops.MAX_REGIONS / years,
           years));
     }
     try {
-      drops.write(Path.of(out));
+      synthetic.write(Path.of(out));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }
     System.out.printf(
-        "generated %d observations (%d regions × %d years) in %s/inbox, the next drop in"
-            + " %s/next-drop, the plan in %s/conf%n",
-        observations, drops.regions(), years, out, out, out);
+        "generated %d observations (%d regions × %d years) in each of %d drop(s) in %s/inbox, the"
+            + " next drop in %s/next-drop, the plan in %s/conf%n",
+        observations, synthetic.regions(), years, drops, out, out, out);
   }
 
   private static long number(String option, String value) {

@@ -24,8 +24,11 @@ import org.industrygaps.config.Settings;
  * canonical long format. The same arguments always give the same bytes.
  *
  * <p>Layout under the output folder: {@code conf/} (the synthetic plan), {@code inbox/<drop>/}
- * (the full drop, split into files), and {@code next-drop/<drop>/} (about 1 % of the rows: new
- * years and revisions of existing values), which a benchmark copies into the inbox for a rerun.
+ * (the full drop, split into files; with several drops, each later one reports every value again
+ * and revises about 2 % of them), and {@code next-drop/<drop>/} (about 1 % of the rows: new years
+ * and revisions of existing values), which a benchmark copies into the inbox for a rerun.
+ * Optionally one row in {@code unknownRegionEvery} names a region the plan does not know, to be
+ * rejected.
  */
 public final class SyntheticDrops {
   /** The synthetic province's code; counties are {@code 99xxxx}. */
@@ -41,20 +44,32 @@ public final class SyntheticDrops {
   private final int years;
   private final int files;
   private final long seed;
+  private final int drops;
+  private final long unknownRegionEvery;
   private final int firstYear;
+
+  /** A region code that is neither the province nor a county: its rows are rejected. */
+  static final String UNKNOWN_REGION = "989999";
 
   /** One series: an industry × indicator with its canonical unit. */
   private record Series(String industry, String indicator, String unit) {}
 
-  /** {@code config} loaded from {@code confDir}, whose indicators, units and settings are reused. */
+  /**
+   * {@code config} loaded from {@code confDir}, whose indicators, units and settings are reused;
+   * {@code observations} rows in each of {@code drops} full drops; {@code unknownRegionEvery} 0
+   * for no row with an unknown region.
+   */
   public SyntheticDrops(
-      PlanConfig config, Path confDir, long observations, int years, int files, long seed) {
+      PlanConfig config, Path confDir, long observations, int years, int files, long seed,
+      int drops, long unknownRegionEvery) {
     this.config = config;
     this.confDir = confDir;
     this.observations = observations;
     this.years = years;
     this.files = files;
     this.seed = seed;
+    this.drops = drops;
+    this.unknownRegionEvery = unknownRegionEvery;
     this.firstYear = LAST_YEAR - years + 1;
   }
 
@@ -92,7 +107,9 @@ public final class SyntheticDrops {
     List<Series> series = series();
     int regions = regions();
     writeConf(out.resolve("conf"), series, regions);
-    writeFull(out.resolve("inbox").resolve(FULL_DROP), series, regions);
+    for (int d = 0; d < drops; d++) {
+      writeFull(out.resolve("inbox").resolve(fullDrop(d)), d, series, regions);
+    }
     writeNext(out.resolve("next-drop").resolve(NEXT_DROP), series, regions);
   }
 
@@ -111,7 +128,17 @@ public final class SyntheticDrops {
     return Math.round(v * 100) / 100.0;
   }
 
-  private void writeFull(Path drop, List<Series> series, int regions) throws IOException {
+  /** The name of full drop {@code d} (from 0): names sort in arrival order, before the next drop. */
+  static String fullDrop(int d) {
+    return d == 0 ? FULL_DROP : String.format(Locale.ROOT, "%s-%03d", FULL_DROP, d + 1);
+  }
+
+  /** Whether full drop {@code d} revises this value: about one in 50, never in the first drop. */
+  private static boolean revised(int d, int region, int s, int year) {
+    return d > 0 && Math.floorMod(region * 31 + s * 17 + year * 7 + d * 13, 50) == 0;
+  }
+
+  private void writeFull(Path drop, int d, List<Series> series, int regions) throws IOException {
     Files.createDirectories(drop);
     List<BufferedWriter> out = new ArrayList<>();
     for (int f = 0; f < files; f++) {
@@ -123,8 +150,14 @@ public final class SyntheticDrops {
         BufferedWriter w = out.get(r % files);
         for (int s = 0; s < series.size() && written < observations; s++) {
           for (int y = 0; y < years && written < observations; y++) {
-            row(w, firstYear + y, county(r), series.get(s), value(r, s, firstYear + y, 0));
+            int year = firstYear + y;
             written++;
+            String region =
+                unknownRegionEvery > 0 && written % unknownRegionEvery == 0
+                    ? UNKNOWN_REGION
+                    : county(r);
+            // Revisions 0 (first report), 1 (the next drop), 2 (targets); later drops from 3.
+            row(w, year, region, series.get(s), value(r, s, year, revised(d, r, s, y) ? d + 2 : 0));
           }
         }
       }

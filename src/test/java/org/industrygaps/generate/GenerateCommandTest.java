@@ -63,4 +63,39 @@ class GenerateCommandTest {
     assertThat(years.stream().mapToInt(Integer::intValue).summaryStatistics())
         .extracting("min", "max").containsExactly(1966, 2026);
   }
+
+  @Test
+  void laterDropsReportEveryValueAgainAndReviseAFewAndUnknownRegionsAreMixedIn(@TempDir Path out)
+      throws Exception {
+    GenerateCommand.run(
+        List.of("--out", out.toString(), "--observations", "5000", "--files", "1", "--drops", "3",
+            "--unknown-region-every", "100"));
+
+    List<String> drops;
+    try (var listing = Files.list(out.resolve("inbox"))) {
+      drops = listing.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(drops).containsExactly("2026-01-01-full", "2026-01-01-full-002", "2026-01-01-full-003");
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (String drop : drops) {
+      rows.add(Files.readAllLines(out.resolve("inbox/" + drop + "/part-0000.csv")).stream().skip(1)
+          .toList());
+    }
+    assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(5000));
+    // Every 100th row of each drop: 50 rows with the unknown region, the same lines in each drop.
+    assertThat(rows).allSatisfy(r -> assertThat(r).filteredOn(l -> l.contains(",989999,"))
+        .hasSize(50));
+    // A later drop reports the same keys; about one value in 50 differs from the first drop's.
+    for (List<String> later : rows.subList(1, 3)) {
+      long revised = 0;
+      for (int i = 0; i < 5000; i++) {
+        String[] first = rows.get(0).get(i).split(",");
+        String[] again = later.get(i).split(",");
+        assertThat(again[0] + again[1] + again[2] + again[3])
+            .isEqualTo(first[0] + first[1] + first[2] + first[3]);
+        revised += first[4].equals(again[4]) ? 0 : 1;
+      }
+      assertThat(revised).isBetween(50L, 150L);
+    }
+  }
 }
