@@ -153,7 +153,7 @@ public final class Pipeline {
     // was: a re-ingested drop has the same paths and another content.
     spark.catalog().refreshByPath(options.out() + "/warehouse");
     List<DropRecord> drops = warehouse.drops();
-    // Building the tables computes the latest values (a pass over the warehouse, cached).
+    // Building the tables plans the latest values (see ReportTables.build: cached or not).
     spark.sparkContext().setJobDescription("report: latest values");
     ReportTables tables =
         ReportTables.build(

@@ -32,7 +32,7 @@ public final class GenerateCommand {
     int years = 30;
     int files = 8;
     long seed = 1;
-    int drops = 1;
+    long drops = 1;
     long unknownRegionEvery = 0;
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
@@ -47,7 +47,7 @@ public final class GenerateCommand {
         case "--years" -> years = (int) number(option, value);
         case "--files" -> files = (int) number(option, value);
         case "--seed" -> seed = number(option, value);
-        case "--drops" -> drops = (int) Math.min(1000, number(option, value));
+        case "--drops" -> drops = number(option, value);
         case "--unknown-region-every" -> unknownRegionEvery = number(option, value);
         default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
       }
@@ -61,7 +61,8 @@ public final class GenerateCommand {
     PlanConfig config = PlanConfigLoader.load(new Storage(new Configuration()), conf);
     SyntheticDrops synthetic =
         new SyntheticDrops(
-            config, Path.of(conf), observations, years, files, seed, drops, unknownRegionEvery);
+            config, Path.of(conf), observations, years, files, seed, (int) drops,
+            unknownRegionEvery);
     if (observations > synthetic.capacity()) {
       throw new UsageException(String.format(Locale.ROOT,
           "--observations %,d: at most %,d fit in %d years (%,d counties × %d series × %d"

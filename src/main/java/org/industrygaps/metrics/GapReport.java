@@ -258,7 +258,8 @@ public final class GapReport {
         .repartition(col("industry"))
         .sortWithinPartitions("industry", "indicator", "region", "target_year")
         .flatMap(
-        (FlatMapFunction<Row, Row>) row -> trajectoryRows(row, thresholds), Encoders.row(TRAJECTORY));
+            (FlatMapFunction<Row, Row>) row -> trajectoryRows(row, thresholds),
+            Encoders.row(TRAJECTORY));
   }
 
   private static GapInput input(Row row) {

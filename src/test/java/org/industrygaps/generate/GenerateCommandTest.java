@@ -28,6 +28,15 @@ class GenerateCommandTest {
   }
 
   @Test
+  void moreDropsThanTheirNamesHoldAreRefused(@TempDir Path out) {
+    assertThatThrownBy(
+            () -> GenerateCommand.run(List.of("--out", out.toString(), "--drops", "5000")))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--drops 5000: at most 999");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
   void writesTheRowsAskedFor(@TempDir Path out) throws Exception {
     GenerateCommand.run(
         List.of("--out", out.toString(), "--observations", "5000", "--files", "2"));
