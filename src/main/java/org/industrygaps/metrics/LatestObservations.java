@@ -58,16 +58,10 @@ public final class LatestObservations {
     }
     Column reportedTwice = col("year").isInCollection(shared.get());
     Dataset<Row> alone =
-        (shared.get().isEmpty() ? ranked : ranked.where(not(reportedTwice)))
-            .select(
-                col("industry"),
-                col("indicator"),
-                col("region"),
-                col("year"),
-                col("value"),
-                element_at(ids, col("_rank").cast(DataTypes.IntegerType)).as("drop"),
-                col("series_break"),
-                lit(1L).as("drops"));
+        columns(
+            (shared.get().isEmpty() ? ranked : ranked.where(not(reportedTwice)))
+                .withColumn("drops", lit(1L)),
+            ids);
     return shared.get().isEmpty() ? alone : alone.union(latest(ranked.where(reportedTwice), ids));
   }
 
@@ -120,21 +114,27 @@ public final class LatestObservations {
   }
 
   private static Dataset<Row> latest(Dataset<Row> ranked, Column ids) {
-    return ranked
-        .groupBy("industry", "indicator", "region", "year")
-        .agg(
-            max_by(col("value"), col("_rank")).as("value"),
-            max_by(col("series_break"), col("_rank")).as("series_break"),
-            max(col("_rank")).as("_rank"),
-            count(lit(1)).as("drops"))
-        .select(
-            col("industry"),
-            col("indicator"),
-            col("region"),
-            col("year"),
-            col("value"),
-            element_at(ids, col("_rank").cast(DataTypes.IntegerType)).as("drop"),
-            col("series_break"),
-            col("drops"));
+    return columns(
+        ranked
+            .groupBy("industry", "indicator", "region", "year")
+            .agg(
+                max_by(col("value"), col("_rank")).as("value"),
+                max_by(col("series_break"), col("_rank")).as("series_break"),
+                max(col("_rank")).as("_rank"),
+                count(lit(1)).as("drops")),
+        ids);
+  }
+
+  /** The latest values' columns, the drop named by its rank among {@code ids}. */
+  private static Dataset<Row> columns(Dataset<Row> ranked, Column ids) {
+    return ranked.select(
+        col("industry"),
+        col("indicator"),
+        col("region"),
+        col("year"),
+        col("value"),
+        element_at(ids, col("_rank").cast(DataTypes.IntegerType)).as("drop"),
+        col("series_break"),
+        col("drops"));
   }
 }
