@@ -17,6 +17,7 @@ import org.industrygaps.ingest.DropChanges;
 import org.industrygaps.ingest.DropInspection;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.ingest.InputException;
+import org.industrygaps.ingest.ParsedDrops;
 import org.industrygaps.report.ChangesReport;
 import org.industrygaps.report.FooterCheck;
 import org.industrygaps.report.OutputRecord;
@@ -121,15 +122,16 @@ public final class Pipeline {
             .map(d -> known.containsKey(d.id()) ? d.id() + " (re-ingested)" : d.id())
             .collect(Collectors.joining(", ")));
     spark.sparkContext().setJobDescription("ingest: read and check " + fresh.size() + " drop(s)");
-    DropInspection inspection = DropInspection.of(spark, config, storage, fresh, runId, now());
+    Warehouse.Staging staged = warehouse.staging(spark, runId);
+    DropInspection inspection =
+        DropInspection.of(spark, config, storage, fresh, runId, now(), staged);
     try {
       if (!inspection.problems().isEmpty()) {
         throw new InputException(
             "input refused, nothing was ingested or published:\n  "
                 + String.join("\n  ", inspection.problems()));
       }
-      spark.sparkContext().setJobDescription("ingest: store in the warehouse");
-      warehouse.store(runId, inspection.accepted(), inspection.rejected(), inspection.records());
+      warehouse.store(staged, inspection.records());
     } finally {
       inspection.release();
     }
@@ -254,7 +256,8 @@ public final class Pipeline {
         + " industries, " + config.targets().size() + " targets, " + config.allRegions().size()
         + " regions)");
     List<Drop> drops = Inbox.list(storage, options.inbox());
-    DropInspection inspection = DropInspection.of(spark, config, storage, drops, "validate", now());
+    DropInspection inspection =
+        DropInspection.of(spark, config, storage, drops, "validate", now(), ParsedDrops.cached());
     try {
       int width = inspection.records().stream().flatMap(d -> d.files().stream())
           .mapToInt(f -> f.file().length()).max().orElse(0);

@@ -25,21 +25,30 @@ import org.industrygaps.warehouse.FileRecord;
  * with more rejected rows than the configured limit).
  */
 public record DropInspection(
-    Dataset<Row> rows, List<DropRecord> records, List<String> problems, List<Dataset<Row>> cached) {
+    Dataset<Row> rows,
+    List<DropRecord> records,
+    List<String> problems,
+    ParsedDrops kept,
+    Dataset<Row> duplicates) {
 
-  /** Frees what was cached to read the drops once. */
+  /** Frees what was kept to read the drops once. */
   public void release() {
-    cached.forEach(Dataset::unpersist);
+    duplicates.unpersist();
+    kept.release();
   }
 
-  /** Reads and checks {@code drops}; {@link #release} frees what it caches. */
+  /**
+   * Reads and checks {@code drops}, keeping the parsed rows in {@code kept}; {@link #release} frees
+   * them.
+   */
   public static DropInspection of(
       SparkSession spark,
       PlanConfig config,
       Storage storage,
       List<Drop> drops,
       String runId,
-      String now) {
+      String now,
+      ParsedDrops kept) {
     List<String> problems = new ArrayList<>();
     Map<String, DropDescriptorLoader.Loaded> descriptors = new HashMap<>();
     Map<String, FileSpec> specs = new HashMap<>();
@@ -53,17 +62,19 @@ public record DropInspection(
       }
     }
     List<Drop> readable = drops.stream().filter(d -> descriptors.containsKey(d.id())).toList();
-    // Parsed once and cached; every count and write below reads the cache.
-    Dataset<Row> parsed =
-        DropReader.read(spark, config, readable, specs).persist(StorageLevel.MEMORY_AND_DISK());
-    // Its first pass fills the cache before any query that reads the rows twice: Spark would
-    // otherwise run the two scans of the not yet cached rows at once, and parse every file twice.
+    // Parsed once and kept; every count and the store below read what was kept. Kept in Spark's
+    // cache, the duplicate check's first pass fills it before any query that reads the rows
+    // twice: Spark would otherwise run the two scans of the not yet cached rows at once, and parse
+    // every file twice.
+    Dataset<Row> parsed = kept.keep(DropReader.read(spark, config, readable, specs));
     Dataset<Row> duplicates =
         WithinDropDuplicates.duplicateKeys(parsed).persist(StorageLevel.MEMORY_AND_DISK());
-    // No duplicate (the usual case): the rows as parsed, not joined with nothing row by row in
-    // every pass below.
+    // No duplicate (the usual case): the rows as parsed. Otherwise marked once and kept, not
+    // joined with the duplicates row by row in every pass below.
     Dataset<Row> rows =
-        duplicates.count() == 0 ? parsed : WithinDropDuplicates.mark(parsed, duplicates);
+        duplicates.count() == 0
+            ? parsed
+            : kept.keep(WithinDropDuplicates.mark(parsed, duplicates));
     // Small results only: one row per file and reason (per year when accepted), and the file
     // problems.
     Map<String, Map<String, Long>> byFile = new HashMap<>();
@@ -116,7 +127,7 @@ public record DropInspection(
       }
       records.add(record);
     }
-    return new DropInspection(rows, records, problems, List.of(parsed, duplicates));
+    return new DropInspection(rows, records, problems, kept, duplicates);
   }
 
   /** The sha256 of the file at {@code path}. */
@@ -126,15 +137,5 @@ public record DropInspection(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }
-  }
-
-  /** Accepted observations with their drop. */
-  public Dataset<Row> accepted() {
-    return rows.where(col("line").gt(0).and(col("reason").isNull()));
-  }
-
-  /** Rejected rows with their drop (file problems excluded: they stop the job). */
-  public Dataset<Row> rejected() {
-    return rows.where(col("line").gt(0).and(col("reason").isNotNull()));
   }
 }

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.industrygaps.ingest.IngestSchema;
+import org.industrygaps.ingest.ParsedDrops;
 import org.industrygaps.storage.PausePoint;
 import org.industrygaps.storage.Storage;
 
@@ -32,16 +33,6 @@ public final class Warehouse {
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT);
-
-  /** Columns of the curated observations (plus the partition column {@code drop}). */
-  public static final List<String> OBSERVATION_COLUMNS =
-      List.of(
-          "year", "region", "industry", "indicator", "value", "unit", "reported_value",
-          "reported_unit", "source", "note", "file", "line", "series_break");
-
-  /** Columns of the rejected rows (plus {@code drop}). */
-  public static final List<String> REJECTED_COLUMNS =
-      List.of("file", "line", "raw", "reason", "detail");
 
   /** Schema of the curated observations as read back. */
   public static final StructType OBSERVATIONS =
@@ -108,22 +99,83 @@ public final class Warehouse {
   }
 
   /**
-   * Stores the accepted and rejected rows of newly ingested drops (each with a {@code drop}
-   * column) and registers the drops. A drop already registered (re-ingested with {@code
-   * --reingest}) is first unregistered, then its partitions are replaced and it is registered
-   * again: a run that dies in between leaves the drop unregistered, so the next run ingests it
-   * anew, and never leaves a registry entry describing other data than its partitions hold.
+   * Where a run keeps the rows it parses: Parquet under this warehouse's staging folder,
+   * partitioned by drop and by whether the row was accepted, so that {@link #store} moves the files
+   * in as they are (see {@link Staging}).
    */
-  public void store(
-      String runId, Dataset<Row> accepted, Dataset<Row> rejected, List<DropRecord> records) {
-    String staging = root + "/_staging/" + runId;
-    write(accepted, OBSERVATION_COLUMNS, staging + "/observations");
-    write(rejected, REJECTED_COLUMNS, staging + "/rejected");
+  public Staging staging(SparkSession spark, String runId) {
+    return new Staging(spark, storage, root + "/_staging", runId);
+  }
+
+  /**
+   * Parsed rows staged as Parquet: {@code <dir>/<n>/drop=<id>/accepted=<true|false>/}, one
+   * folder {@code n} per {@link #keep} (the rows as parsed; then, if a drop repeats keys, the rows
+   * with their duplicates marked). A staged file holds every {@link IngestSchema} column but the
+   * two it is partitioned by; the observations' readers read their columns by name. Writing once
+   * here costs less than filling Spark's cache and then writing the warehouse from it, and the
+   * later passes read only the columns they need.
+   */
+  public static final class Staging implements ParsedDrops {
+    private static final StructType STAGED =
+        IngestSchema.SCHEMA.add("accepted", DataTypes.BooleanType);
+
+    private final SparkSession spark;
+    private final Storage storage;
+    private final String root;
+    private final String dir;
+    private int kept;
+
+    Staging(SparkSession spark, Storage storage, String root, String runId) {
+      this.spark = spark;
+      this.storage = storage;
+      this.root = root;
+      this.dir = root + "/" + runId;
+    }
+
+    /** Writes {@code rows} (a Spark job) and returns them as staged. */
+    @Override
+    public Dataset<Row> keep(Dataset<Row> rows) {
+      String path = dir + "/" + ++kept;
+      rows.withColumn("accepted", col("reason").isNull())
+          .write()
+          .partitionBy("drop", "accepted")
+          .parquet(path);
+      List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+      for (String c : IngestSchema.SCHEMA.fieldNames()) {
+        columns.add(col(c));
+      }
+      Dataset<Row> staged =
+          storage.exists(path)
+              ? spark.read().schema(STAGED).option("basePath", path).parquet(path)
+              : spark.createDataFrame(List.of(), STAGED);
+      return staged.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** The staged files of {@code drop}: accepted rows if {@code accepted}, else rejected rows. */
+    String partition(String drop, boolean accepted) {
+      return dir + "/" + kept + "/drop=" + drop + "/accepted=" + accepted;
+    }
+
+    /** Deletes the staging folder: one run at a time (the run lock), so nothing else is staged. */
+    @Override
+    public void release() {
+      storage.delete(root);
+    }
+  }
+
+  /**
+   * Stores the staged rows of newly ingested drops (their files moved in as they are) and
+   * registers the drops. A drop already registered (re-ingested with {@code --reingest}) is first
+   * unregistered, then its partitions are replaced and it is registered again: a run that dies in
+   * between leaves the drop unregistered, so the next run ingests it anew, and never leaves a
+   * registry entry describing other data than its partitions hold.
+   */
+  public void store(Staging staged, List<DropRecord> records) {
     for (DropRecord record : records) {
       String partition = "/drop=" + record.drop();
       storage.delete(registryDir() + "/" + record.drop() + ".json");
-      moveIn(staging + "/observations" + partition, observationsDir() + partition);
-      moveIn(staging + "/rejected" + partition, rejectedDir() + partition);
+      moveIn(staged.partition(record.drop(), true), observationsDir() + partition);
+      moveIn(staged.partition(record.drop(), false), rejectedDir() + partition);
       PausePoint.reached("ingest");
       try {
         storage.write(
@@ -132,7 +184,6 @@ public final class Warehouse {
         throw new UncheckedIOException(e);
       }
     }
-    storage.delete(root + "/_staging"); // one run at a time (the run lock): nothing else is staged
   }
 
   /**
@@ -152,17 +203,6 @@ public final class Warehouse {
         }
       }
     }
-  }
-
-  private static void write(Dataset<Row> rows, List<String> columns, String path) {
-    List<org.apache.spark.sql.Column> select = new ArrayList<>();
-    columns.forEach(c -> select.add(col(c)));
-    select.add(col("drop"));
-    rows.select(select.toArray(org.apache.spark.sql.Column[]::new))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .partitionBy("drop")
-        .parquet(path);
   }
 
   private void moveIn(String staged, String target) {

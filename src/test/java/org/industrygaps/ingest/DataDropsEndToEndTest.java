@@ -131,6 +131,20 @@ class DataDropsEndToEndTest {
                 Map.of(2024, 3L)));
     assertThat(reasons(manifest, "2024-01-01-mixed/long.csv")).isEqualTo(Map.of(
         "invalid_year", 1L, "conflicting_duplicate", 2L, "duplicate_row", 1L));
+    // The warehouse holds each row once, accepted (2 + 1 + 3) or rejected (4 + 1 + 1), with its
+    // duplicates marked; the staged rows it was moved from are gone.
+    assertThat(TestSpark.session().read().parquet(out + "/warehouse/observations").count())
+        .isEqualTo(6);
+    assertThat(TestSpark.session().read().parquet(out + "/warehouse/rejected")
+        .groupBy("reason").count().collectAsList())
+        .extracting(r -> r.getString(0), r -> r.getLong(1))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("invalid_year", 1L),
+            org.assertj.core.groups.Tuple.tuple("conflicting_duplicate", 2L),
+            org.assertj.core.groups.Tuple.tuple("duplicate_row", 1L),
+            org.assertj.core.groups.Tuple.tuple("non_numeric_value", 1L),
+            org.assertj.core.groups.Tuple.tuple("unknown_region", 1L));
+    assertThat(out.resolve("warehouse/_staging")).doesNotExist();
 
     // Formulas are data in the warehouse …
     List<Row> stored = TestSpark.session().read().parquet(out + "/warehouse/observations")
