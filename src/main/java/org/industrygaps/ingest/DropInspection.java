@@ -25,7 +25,6 @@ import org.industrygaps.warehouse.FileRecord;
  * with more rejected rows than the configured limit).
  */
 public record DropInspection(
-    Dataset<Row> rows,
     List<DropRecord> records,
     List<String> problems,
     ParsedDrops kept,
@@ -127,7 +126,7 @@ public record DropInspection(
       }
       records.add(record);
     }
-    return new DropInspection(rows, records, problems, kept, duplicates);
+    return new DropInspection(records, problems, kept, duplicates);
   }
 
   /** The sha256 of the file at {@code path}. */

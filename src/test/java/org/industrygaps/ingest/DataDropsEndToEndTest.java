@@ -228,4 +228,26 @@ class DataDropsEndToEndTest {
         + " status 3 and publish nothing\n");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void dropsWithoutRowsAreRegisteredWithNothingStaged(@TempDir Path inbox, @TempDir Path out)
+      throws IOException {
+    Files.createDirectories(inbox.resolve("2024-01-01-no-files"));
+    write(inbox.resolve("2024-02-01-header-only/a.csv"), HEADER, StandardCharsets.UTF_8);
+
+    Outcome run = main("run", "--inbox", inbox.toString(), "--out", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    RunManifest manifest =
+        RunManifest.fromJson(Files.readAllBytes(out.resolve("reports/latest/manifest.json")));
+    assertThat(manifest.drops())
+        .extracting(d -> d.drop(), d -> d.files().size())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("2024-01-01-no-files", 0),
+            org.assertj.core.groups.Tuple.tuple("2024-02-01-header-only", 1));
+    assertThat(manifest.drops().get(1).files().get(0).rowsRead()).isZero();
+    assertThat(tree(out.resolve("warehouse")))
+        .containsExactly("", "drops", "drops/2024-01-01-no-files.json",
+            "drops/2024-02-01-header-only.json");
+  }
 }
