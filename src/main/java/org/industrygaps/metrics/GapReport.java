@@ -11,6 +11,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.CoGroupFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,12 +27,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Target;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The gap toward each target of the plan and its yearly trajectory: the targets joined with their
@@ -124,17 +122,49 @@ public final class GapReport {
           .add("milestone_value", DoubleType)
           .add("series_break", BooleanType, false);
 
+  /**
+   * One assessed target: its gap report row ({@link #GAPS}), then what its trajectory is made of,
+   * in primitive arrays (a few bytes per point in Spark's cache, where arrays of structs with a
+   * source text per point took 670 MB at 10 million observations): the plan's baseline year, the
+   * direction, the series' years and values in year order, its break years, and the (year, value)
+   * of every target of the same series (milestones).
+   */
+  static final StructType ASSESSED =
+      GAPS.add("direction", StringType, false)
+          .add("plan_baseline_year", IntegerType, false)
+          .add("point_years", DataTypes.createArrayType(IntegerType, false), false)
+          .add("point_values", DataTypes.createArrayType(DoubleType, false), false)
+          .add("break_years", DataTypes.createArrayType(IntegerType, false), false)
+          .add("milestone_years", DataTypes.createArrayType(IntegerType, false), false)
+          .add("milestone_values", DataTypes.createArrayType(DoubleType, false), false);
+
+  private static final int TARGET_INDUSTRY = TARGETS.fieldIndex("industry");
+  private static final int TARGET_INDICATOR = TARGETS.fieldIndex("indicator");
+  private static final int TARGET_REGION = TARGETS.fieldIndex("region");
   private static final int TARGET_YEAR = TARGETS.fieldIndex("target_year");
+  private static final int TARGET_BASELINE = TARGETS.fieldIndex("plan_baseline_year");
   private static final int TARGET_VALUE = TARGETS.fieldIndex("target_value");
+  private static final int TARGET_SOURCE = TARGETS.fieldIndex("target_source");
+  private static final int TARGET_STATUS = TARGETS.fieldIndex("target_status");
+  private static final int TARGET_DIRECTION = TARGETS.fieldIndex("direction");
+  private static final int TARGET_KIND = TARGETS.fieldIndex("target_kind");
+  private static final int TARGET_SCOPE = TARGETS.fieldIndex("target_scope");
   /** The point's column in the rows co-grouped with the targets: after the three key columns. */
   private static final int POINT = 3;
+
+  private static final int GAP_TARGET_YEAR = GAPS.fieldIndex("target_year");
+  private static final int GAP_TARGET_VALUE = GAPS.fieldIndex("target_value");
+  private static final int DIRECTION = ASSESSED.fieldIndex("direction");
+  private static final int PLAN_BASELINE = ASSESSED.fieldIndex("plan_baseline_year");
+  private static final int POINT_YEARS = ASSESSED.fieldIndex("point_years");
+  private static final int POINT_VALUES = ASSESSED.fieldIndex("point_values");
+  private static final int BREAK_YEARS = ASSESSED.fieldIndex("break_years");
+  private static final int MILESTONE_YEARS = ASSESSED.fieldIndex("milestone_years");
+  private static final int MILESTONE_VALUES = ASSESSED.fieldIndex("milestone_values");
 
   private static final StructType SERIES_KEY =
       new StructType().add("industry", StringType).add("indicator", StringType)
           .add("region", StringType);
-
-  private static final StructType MILESTONE_FIELDS =
-      new StructType().add("target_year", IntegerType, false).add("target_value", DoubleType, false);
 
   /** target_kind of a target due before the plan's target year. */
   public static final String MILESTONE = "milestone";
@@ -171,17 +201,19 @@ public final class GapReport {
   }
 
   /**
-   * Targets joined with their series: one row per target with its {@code points}, an array of
-   * (year, value, value_source, cities_reporting, series_break), and the {@code milestones} of its
-   * series, an array of (target_year, target_value) of every target of the same industry,
-   * indicator and region. Compute once and feed both outputs.
+   * Targets assessed against their series: one row of {@link #ASSESSED} per target, its gap
+   * metrics computed by {@link GapCalculator}. Compute once (cache) and feed both the gap report
+   * ({@link #gaps}, a projection) and the trajectory ({@link #trajectory}).
    *
    * <p>One co-grouping of the targets and the series by their key: a shuffle and a sort of the
-   * series rows, each group then walked once. Collecting every series' points with an aggregation
-   * sorted the series rows twice (an aggregation of lists falls back to sorting past a few
-   * hundred keys) and joined the result with the targets, a third sort.
+   * series rows, each group then walked once and its targets assessed in the same pass.
+   * Collecting every series' points with an aggregation sorted the series rows twice (an
+   * aggregation of lists falls back to sorting past a few hundred keys) and joined the result with
+   * the targets, a third sort.
    */
-  public static Dataset<Row> withSeries(Dataset<Row> targets, Dataset<Row> series) {
+  public static Dataset<Row> assess(
+      Dataset<Row> targets, Dataset<Row> series, StatusThresholds thresholds,
+      PaceThresholds pace) {
     Column seriesBreak =
         List.of(series.columns()).contains("series_break")
             ? coalesce(col("series_break"), lit(false)).as("series_break")
@@ -191,11 +223,6 @@ public final class GapReport {
             col("industry"), col("indicator"), col("region"),
             struct(col("year"), col("value"), col("value_source"), col("cities_reporting"),
                 seriesBreak).as("point"));
-    StructType point = (StructType) points.schema().apply("point").dataType();
-    StructType out =
-        TARGETS
-            .add("points", DataTypes.createArrayType(point))
-            .add("milestones", DataTypes.createArrayType(MILESTONE_FIELDS));
     Column[] key = {col("industry"), col("indicator"), col("region")};
     return targets
         .groupBy(key)
@@ -203,58 +230,85 @@ public final class GapReport {
         .cogroup(
             points.groupBy(key).as(Encoders.row(SERIES_KEY), Encoders.row(points.schema())),
             (CoGroupFunction<Row, Row, Row, Row>) (k, ofSeries, pointsOfSeries) ->
-                targetsWithSeries(ofSeries, pointsOfSeries, out),
-            Encoders.row(out));
+                assessSeries(ofSeries, pointsOfSeries, thresholds, pace),
+            Encoders.row(ASSESSED));
   }
 
-  /**
-   * The rows of one series' targets, each with the series' points and milestones. Rows carry
-   * their schema: the next step reads them by column name, and Spark may hand them over as they
-   * are, not serialized.
-   */
-  private static Iterator<Row> targetsWithSeries(
-      Iterator<Row> targets, Iterator<Row> points, StructType schema) {
+  /** The assessed rows of one series' targets (none for a series without a target). */
+  private static Iterator<Row> assessSeries(
+      Iterator<Row> targets, Iterator<Row> pointRows, StatusThresholds thresholds,
+      PaceThresholds pace) {
     List<Row> ofSeries = new ArrayList<>();
     targets.forEachRemaining(ofSeries::add);
     if (ofSeries.isEmpty()) {
-      return List.<Row>of().iterator(); // a series without a target
+      return List.<Row>of().iterator();
     }
-    List<Row> pointList = new ArrayList<>();
-    points.forEachRemaining(p -> pointList.add(p.getStruct(POINT)));
-    List<Row> milestones = new ArrayList<>();
-    for (Row t : ofSeries) {
-      milestones.add(RowFactory.create(t.get(TARGET_YEAR), t.get(TARGET_VALUE)));
+    List<Row> points = new ArrayList<>();
+    pointRows.forEachRemaining(p -> points.add(p.getStruct(POINT)));
+    points.sort(Comparator.comparingInt(p -> p.getInt(0)));
+    int[] years = new int[points.size()];
+    double[] values = new double[points.size()];
+    List<YearValue> series = new ArrayList<>(points.size());
+    List<Integer> breaks = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      Row p = points.get(i);
+      years[i] = p.getInt(0);
+      values[i] = p.getDouble(1);
+      series.add(new YearValue(years[i], values[i]));
+      if (!p.isNullAt(4) && p.getBoolean(4)) {
+        breaks.add(years[i]);
+      }
     }
+    int[] milestoneYears = new int[ofSeries.size()];
+    double[] milestoneValues = new double[ofSeries.size()];
+    for (int i = 0; i < ofSeries.size(); i++) {
+      milestoneYears[i] = ofSeries.get(i).getInt(TARGET_YEAR);
+      milestoneValues[i] = ofSeries.get(i).getDouble(TARGET_VALUE);
+    }
+    int[] breakYears = breaks.stream().mapToInt(Integer::intValue).toArray();
     List<Row> rows = new ArrayList<>(ofSeries.size());
     for (Row t : ofSeries) {
-      Object[] values = new Object[TARGETS.size() + 2];
-      for (int i = 0; i < TARGETS.size(); i++) {
-        values[i] = t.get(i);
+      GapInput input =
+          new GapInput(
+              Direction.fromCode(t.getString(TARGET_DIRECTION)), t.getInt(TARGET_BASELINE),
+              t.getInt(TARGET_YEAR), t.getDouble(TARGET_VALUE), series, breaks);
+      GapMetrics m = GapCalculator.compute(input, thresholds);
+      Row latestPoint = null;
+      for (Row p : points) {
+        if (m.latestYear() != null && p.getInt(0) == m.latestYear()) {
+          latestPoint = p;
+        }
       }
-      values[TARGETS.size()] = pointList.isEmpty() ? null : CollectionConverters.asScala(pointList);
-      values[TARGETS.size() + 1] = CollectionConverters.asScala(milestones);
-      rows.add(new GenericRowWithSchema(values, schema));
+      Object[] all =
+          Arrays.copyOf(gapValues(t, m, PaceStatus.of(m, pace), latestPoint), ASSESSED.size());
+      all[DIRECTION] = t.getString(TARGET_DIRECTION);
+      all[PLAN_BASELINE] = t.getInt(TARGET_BASELINE);
+      all[POINT_YEARS] = years;
+      all[POINT_VALUES] = values;
+      all[BREAK_YEARS] = breakYears;
+      all[MILESTONE_YEARS] = milestoneYears;
+      all[MILESTONE_VALUES] = milestoneValues;
+      rows.add(RowFactory.create(all));
     }
     return rows.iterator();
   }
 
-  /** Targets with series → the gap report (one row per target). */
-  public static Dataset<Row> gaps(
-      Dataset<Row> targetsWithSeries, StatusThresholds thresholds, PaceThresholds pace) {
-    return targetsWithSeries.map(
-        (MapFunction<Row, Row>) row -> gapRow(row, thresholds, pace), Encoders.row(GAPS));
+  /** Assessed targets → the gap report (one row per target): a projection, nothing computed. */
+  public static Dataset<Row> gaps(Dataset<Row> assessed) {
+    return assessed.select(
+        Arrays.stream(GAPS.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
   }
 
   /**
-   * Targets with series → the trajectory: one row per target and year from its first observation
+   * Assessed targets → the trajectory: one row per target and year from its first observation
    * (or the baseline year, whichever is earlier) to the target year; each industry in one
    * partition, sorted by industry, indicator, region, target year and year (the report's layout).
    * The targets are laid out before their years are made: a thirtieth of the rows to shuffle and
    * sort.
    */
-  public static Dataset<Row> trajectory(
-      Dataset<Row> targetsWithSeries, StatusThresholds thresholds) {
-    return targetsWithSeries
+  public static Dataset<Row> trajectory(Dataset<Row> assessed, StatusThresholds thresholds) {
+    return assessed
         .repartition(col("industry"))
         .sortWithinPartitions("industry", "indicator", "region", "target_year")
         .flatMap(
@@ -262,125 +316,90 @@ public final class GapReport {
             Encoders.row(TRAJECTORY));
   }
 
-  private static GapInput input(Row row) {
-    List<YearValue> series = new ArrayList<>();
-    List<Integer> breaks = new ArrayList<>();
-    for (Row p : points(row)) {
-      series.add(new YearValue(p.getInt(0), p.getDouble(1)));
-      if (isBreak(p)) {
-        breaks.add(p.getInt(0));
-      }
-    }
-    return new GapInput(
-        Direction.fromCode(row.getAs("direction")),
-        row.<Integer>getAs("plan_baseline_year"),
-        row.<Integer>getAs("target_year"),
-        row.<Double>getAs("target_value"),
-        series,
-        breaks);
-  }
-
-  private static boolean isBreak(Row point) {
-    return !point.isNullAt(4) && point.getBoolean(4);
-  }
-
-  private static List<Row> points(Row row) {
-    List<Row> points = row.isNullAt(row.fieldIndex("points")) ? List.of() : row.getList(row.fieldIndex("points"));
-    List<Row> sorted = new ArrayList<>(points);
-    sorted.sort(Comparator.comparingInt(p -> p.getInt(0)));
-    return sorted;
-  }
-
-  static Row gapRow(Row row, StatusThresholds thresholds, PaceThresholds pace) {
-    GapInput input = input(row);
-    GapMetrics m = GapCalculator.compute(input, thresholds);
-    PaceStatus paceStatus = PaceStatus.of(m, pace);
-    Row latestPoint = null;
-    for (Row p : points(row)) {
-      if (m.latestYear() != null && p.getInt(0) == m.latestYear()) {
-        latestPoint = p;
-      }
-    }
+  /** The values of a {@link #GAPS} row: target {@code t} of {@link #TARGETS} and its metrics. */
+  private static Object[] gapValues(Row t, GapMetrics m, PaceStatus paceStatus, Row latestPoint) {
     TrendProjection trend = m.trend();
-    TrendReading reading = trend == null ? null : TrendReading.of(trend, input.direction());
-    return RowFactory.create(
-        row.getAs("industry"),
-        row.getAs("indicator"),
-        row.getAs("region"),
-        m.targetYear(),
-        m.targetValue(),
-        row.getAs("target_source"),
-        row.getAs("target_status"),
-        row.getAs("target_kind"),
-        row.getAs("target_scope"),
-        m.baselineYear(),
-        m.baselineValue(),
-        m.baselineNote(),
-        m.seriesBreakYear(),
-        m.latestYear(),
-        m.latestValue(),
-        m.observations(),
-        m.gapToTarget(),
-        m.progressShare(),
-        m.timeShare(),
-        m.paceIndex(),
-        m.cagrActual(),
-        m.cagrRequired(),
-        m.cagrNeededFromLatest(),
-        m.growthRatio(),
-        m.projectedValue(),
-        m.projectedGap(),
-        m.projectedMethod(),
-        trend == null ? null : trend.value(),
-        trend == null ? null : trend.lower(),
-        trend == null ? null : trend.upper(),
-        trend == null ? null : trend.targetPosition(),
-        trend == null ? null : TrendProjection.METHOD,
-        trend == null ? null : trend.points(),
-        reading == null ? null : reading.code(),
-        reading == null ? null : reading.labelZh(),
-        m.status().code(),
-        m.status().labelZh(),
-        paceStatus.code(),
-        paceStatus.labelZh(),
-        m.notAssessableReason(),
-        latestPoint == null ? null : latestPoint.getString(2),
-        latestPoint == null || latestPoint.isNullAt(3) ? null : latestPoint.getLong(3));
+    TrendReading reading =
+        trend == null ? null : TrendReading.of(trend, Direction.fromCode(t.getString(TARGET_DIRECTION)));
+    return new Object[] {
+      t.get(TARGET_INDUSTRY),
+      t.get(TARGET_INDICATOR),
+      t.get(TARGET_REGION),
+      m.targetYear(),
+      m.targetValue(),
+      t.get(TARGET_SOURCE),
+      t.get(TARGET_STATUS),
+      t.get(TARGET_KIND),
+      t.get(TARGET_SCOPE),
+      m.baselineYear(),
+      m.baselineValue(),
+      m.baselineNote(),
+      m.seriesBreakYear(),
+      m.latestYear(),
+      m.latestValue(),
+      m.observations(),
+      m.gapToTarget(),
+      m.progressShare(),
+      m.timeShare(),
+      m.paceIndex(),
+      m.cagrActual(),
+      m.cagrRequired(),
+      m.cagrNeededFromLatest(),
+      m.growthRatio(),
+      m.projectedValue(),
+      m.projectedGap(),
+      m.projectedMethod(),
+      trend == null ? null : trend.value(),
+      trend == null ? null : trend.lower(),
+      trend == null ? null : trend.upper(),
+      trend == null ? null : trend.targetPosition(),
+      trend == null ? null : TrendProjection.METHOD,
+      trend == null ? null : trend.points(),
+      reading == null ? null : reading.code(),
+      reading == null ? null : reading.labelZh(),
+      m.status().code(),
+      m.status().labelZh(),
+      paceStatus.code(),
+      paceStatus.labelZh(),
+      m.notAssessableReason(),
+      latestPoint == null ? null : latestPoint.getString(2),
+      latestPoint == null || latestPoint.isNullAt(3) ? null : latestPoint.getLong(3)
+    };
   }
 
   static Iterator<Row> trajectoryRows(Row row, StatusThresholds thresholds) {
-    GapMetrics m = GapCalculator.compute(input(row), thresholds);
-    List<Row> points = points(row);
-    int targetYear = m.targetYear();
-    int first = row.<Integer>getAs("plan_baseline_year");
-    if (!points.isEmpty()) {
-      first = Math.min(first, points.get(0).getInt(0));
+    List<Integer> years = row.getList(POINT_YEARS);
+    List<Double> values = row.getList(POINT_VALUES);
+    List<Integer> breaks = row.getList(BREAK_YEARS);
+    List<YearValue> series = new ArrayList<>(years.size());
+    for (int i = 0; i < years.size(); i++) {
+      series.add(new YearValue(years.get(i), values.get(i)));
     }
-    List<Row> milestones =
-        row.isNullAt(row.fieldIndex("milestones"))
-            ? List.of()
-            : row.getList(row.fieldIndex("milestones"));
-    List<Row> out = new ArrayList<>();
+    String direction = row.getString(DIRECTION);
+    int baseline = row.getInt(PLAN_BASELINE);
+    int targetYear = row.getInt(GAP_TARGET_YEAR);
+    double targetValue = row.getDouble(GAP_TARGET_VALUE);
+    GapMetrics m =
+        GapCalculator.compute(
+            new GapInput(Direction.fromCode(direction), baseline, targetYear, targetValue, series,
+                breaks),
+            thresholds);
+    int first = years.isEmpty() ? baseline : Math.min(baseline, years.get(0));
+    List<Integer> milestoneYears = row.getList(MILESTONE_YEARS);
+    List<Double> milestoneValues = row.getList(MILESTONE_VALUES);
+    Object industry = row.get(0);
+    Object indicator = row.get(1);
+    Object region = row.get(2);
+    List<Row> out = new ArrayList<>(targetYear - first + 1);
     for (int year = first; year <= targetYear; year++) {
-      Double actual = null;
-      boolean seriesBreak = false;
-      for (Row p : points) {
-        if (p.getInt(0) == year) {
-          actual = p.getDouble(1);
-          seriesBreak = isBreak(p);
-        }
-      }
-      Double milestone = null;
-      for (Row t : milestones) {
-        if (t.getInt(0) == year) {
-          milestone = t.getDouble(1);
-        }
-      }
+      int at = years.indexOf(year);
+      int milestone = milestoneYears.indexOf(year);
       out.add(
           RowFactory.create(
-              row.getAs("industry"), row.getAs("indicator"), row.getAs("region"), targetYear, year,
-              actual, m.requiredPathAt(year), m.projectedPathAt(year), m.targetValue(), milestone,
-              seriesBreak));
+              industry, indicator, region, targetYear, year,
+              at < 0 ? null : values.get(at), m.requiredPathAt(year), m.projectedPathAt(year),
+              targetValue, milestone < 0 ? null : milestoneValues.get(milestone),
+              at >= 0 && breaks.contains(year)));
     }
     return out.iterator();
   }

@@ -76,13 +76,11 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     Dataset<Row> coverage =
         ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);
-    Dataset<Row> targets =
-        GapReport.withSeries(GapReport.targets(spark, config), series)
+    // Read by the gap report, the roll-up, the changes and the trajectory: assessed once.
+    Dataset<Row> assessed =
+        GapReport.assess(GapReport.targets(spark, config), series, thresholds, pace)
             .persist(StorageLevel.MEMORY_AND_DISK());
-
-    // Read three times (the roll-up, the gap report, the changes): computed once.
-    Dataset<Row> gaps =
-        GapReport.gaps(targets, thresholds, pace).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> gaps = GapReport.gaps(assessed);
 
     Map<String, Table> parquet = new LinkedHashMap<>();
     parquet.put(
@@ -97,7 +95,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     parquet.put(
         "trajectory",
         new Table(
-            labels.apply(GapReport.trajectory(targets, thresholds)),
+            labels.apply(GapReport.trajectory(assessed, thresholds)),
             List.of("industry", "indicator", "region", "target_year", "year"),
             true));
     parquet.put(
@@ -119,7 +117,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
         new Table(
             rejected.select("drop", "file", "line", "reason", "detail", "raw"),
             List.of("drop", "file", "line")),
-        List.of(latest, coverage, targets, gaps));
+        List.of(latest, coverage, assessed));
   }
 
   /**

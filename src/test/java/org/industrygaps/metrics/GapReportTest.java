@@ -12,9 +12,9 @@ import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Spark side of the gap metrics: targets joined with their series, on the sample plan. */
+/** The Spark side of the gap metrics: targets assessed against their series, on the sample plan. */
 class GapReportTest {
-  private static Dataset<Row> targetsWithSeries;
+  private static Dataset<Row> assessed;
   private static final StatusThresholds THRESHOLDS = new StatusThresholds(0.95, 0.60);
   private static final PaceThresholds PACE = new PaceThresholds(1.05, 0.95);
 
@@ -33,33 +33,37 @@ class GapReportTest {
                 .latest();
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
-    targetsWithSeries =
-        GapReport.withSeries(
+    assessed =
+        GapReport.assess(
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
-                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage))
+                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
+                THRESHOLDS, PACE)
             .cache();
   }
 
   @Test
-  void eachTargetComesOnceWithItsSeriesPointsAndASeriesWithoutTargetAddsNoRow() {
-    Row baijiu =
-        targetsWithSeries.where("industry = 'premium_baijiu' and region = '510000'").first();
+  void eachTargetComesOnceWithItsSeriesPointsInYearOrderAndASeriesWithoutTargetAddsNoRow() {
+    Row baijiu = assessed.where("industry = 'premium_baijiu' and region = '510000'").first();
 
-    assertThat(targetsWithSeries.count()).isEqualTo(TestSpark.sampleConfig().targets().size());
-    assertThat(targetsWithSeries.where("region = '510700'").count()).isZero();
-    assertThat(baijiu.<Row>getList(baijiu.fieldIndex("points")).stream()
-            .map(p -> p.getInt(0) + "=" + p.getDouble(1) + " " + p.getString(2)).sorted())
-        .containsExactly("2019=2653.0 reported", "2020=2849.7 reported", "2021=3247.6 reported",
-            "2022=3447.2 reported", "2024=3800.0 reported");
-    assertThat(baijiu.<Row>getList(baijiu.fieldIndex("milestones")).stream()
-            .map(m -> m.getInt(0) + "=" + m.getDouble(1)))
-        .containsExactly("2027=5000.0");
+    assertThat(assessed.count()).isEqualTo(TestSpark.sampleConfig().targets().size());
+    assertThat(assessed.where("region = '510700'").count()).isZero();
+    assertThat(baijiu.<Integer>getList(baijiu.fieldIndex("point_years")))
+        .containsExactly(2019, 2020, 2021, 2022, 2024);
+    assertThat(baijiu.<Double>getList(baijiu.fieldIndex("point_values")))
+        .containsExactly(2653.0, 2849.7, 3247.6, 3447.2, 3800.0);
+    assertThat(baijiu.<Integer>getList(baijiu.fieldIndex("break_years"))).isEmpty();
+    assertThat(baijiu.<Integer>getList(baijiu.fieldIndex("milestone_years"))).containsExactly(2027);
+    assertThat(baijiu.<Double>getList(baijiu.fieldIndex("milestone_values")))
+        .containsExactly(5000.0);
+    assertThat(baijiu.<String>getAs("direction")).isEqualTo("increase");
+    assertThat(baijiu.<Integer>getAs("plan_baseline_year")).isEqualTo(2022);
   }
 
   @Test
-  void aTargetWithDataGetsTheMetricsOfProductMd() {
+  void aTargetWithDataGetsTheMetricsOfProductMdInTheGapReportsColumns() {
+    assertThat(GapReport.gaps(assessed).columns()).containsExactly(GapReport.GAPS.fieldNames());
     Row baijiu =
-        GapReport.gaps(targetsWithSeries, THRESHOLDS, PACE)
+        GapReport.gaps(assessed)
             .where("industry = 'premium_baijiu'")
             .collectAsList()
             .get(0);
@@ -88,7 +92,7 @@ class GapReportTest {
   @Test
   void aTargetWithoutDataIsNotAssessable() {
     List<Row> rows =
-        GapReport.gaps(targetsWithSeries, THRESHOLDS, PACE).where("industry = 'aerospace'").collectAsList();
+        GapReport.gaps(assessed).where("industry = 'aerospace'").collectAsList();
 
     assertThat(rows).singleElement().satisfies(r -> {
       assertThat(r.<String>getAs("status")).isEqualTo("not_assessable");
@@ -100,7 +104,7 @@ class GapReportTest {
   @Test
   void theTrajectoryRunsFromTheFirstObservationToTheTargetYear() {
     List<String> years =
-        GapReport.trajectory(targetsWithSeries, THRESHOLDS)
+        GapReport.trajectory(assessed, THRESHOLDS)
             .where("industry = 'premium_baijiu'")
             .orderBy("year")
             .collectAsList()
@@ -122,7 +126,7 @@ class GapReportTest {
     // The sample plan's targets: every industry, most without data here.
     long industries =
         ReportLayout.assertLaidOutByIndustry(
-            () -> GapReport.trajectory(targetsWithSeries, THRESHOLDS),
+            () -> GapReport.trajectory(assessed, THRESHOLDS),
             List.of("industry", "indicator", "region", "target_year", "year"));
 
     assertThat(industries).isEqualTo(

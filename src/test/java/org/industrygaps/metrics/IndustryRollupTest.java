@@ -33,11 +33,11 @@ class IndustryRollupTest {
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     Dataset<Row> gaps =
         GapReport.gaps(
-            GapReport.withSeries(
+            GapReport.assess(
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
-                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage)),
-            new StatusThresholds(0.95, 0.60),
-            new PaceThresholds(1.05, 0.95));
+                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
+                new StatusThresholds(0.95, 0.60),
+                new PaceThresholds(1.05, 0.95)));
     Dataset<Row> table =
         new ReportLabels(TestSpark.sampleConfig())
             .apply(IndustryRollup.of(TestSpark.session(), TestSpark.sampleConfig(), gaps));

@@ -41,11 +41,11 @@ class MilestonesAndBreaksReportTest {
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     Dataset<Row> targets =
-        GapReport.withSeries(
+        GapReport.assess(
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
-                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage))
+                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage), STATUS, PACE)
             .cache();
-    gaps = GapReport.gaps(targets, STATUS, PACE).collectAsList();
+    gaps = GapReport.gaps(targets).collectAsList();
     trajectory =
         GapReport.trajectory(targets, STATUS).orderBy("target_year", "year").collectAsList();
   }
