@@ -2,8 +2,12 @@ package org.industrygaps.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.industrygaps.config.ConfigException;
 import org.industrygaps.config.PlanConfig;
@@ -15,6 +19,7 @@ import org.industrygaps.ingest.InputException;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.RunLock;
+import scala.Tuple2;
 
 /**
  * The command line: parses the arguments, starts Spark, runs the chosen command and turns the
@@ -53,6 +58,7 @@ public final class Main {
     SparkSession spark = null;
     JobTimings timings = null;
     try {
+      CompletableFuture<PlanConfig> loading = loadWhileSparkStarts(options.conf());
       spark = session();
       timings = JobTimings.attachIfAsked(spark);
       Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
@@ -62,7 +68,10 @@ public final class Main {
             .flatMap(d -> d.files().stream()).mapToLong(Drop.DropFile::bytes).sum();
         spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions(bytes));
       }
-      PlanConfig config = PlanConfigLoader.load(storage, ShippedConf.resolve(options.conf()));
+      PlanConfig config =
+          loading != null
+              ? loaded(loading)
+              : PlanConfigLoader.load(storage, ShippedConf.resolve(options.conf()));
       return execute(new Pipeline(spark, storage, config, options, Clock.systemUTC()), options);
     } catch (ConfigException e) {
       System.err.println("industry-gaps: bad configuration: " + e.getMessage());
@@ -89,6 +98,44 @@ public final class Main {
       if (spark != null && ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * Starts loading and checking the configuration in {@code conf} on a thread of its own, while
+   * Spark starts on this one: a plan with a target per county takes seconds to check, about as
+   * long as Spark's start. Read through a file system configured as Spark's would be (the
+   * {@code spark.hadoop.*} settings). Null for shipped files, which are only there once Spark has
+   * started.
+   */
+  private static CompletableFuture<PlanConfig> loadWhileSparkStarts(String conf) {
+    if (ShippedConf.MARKER.equals(conf)) {
+      return null;
+    }
+    Configuration hadoop = new Configuration();
+    for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      hadoop.set(setting._1(), setting._2());
+    }
+    ClassLoader classes = Thread.currentThread().getContextClassLoader();
+    return CompletableFuture.supplyAsync(
+        () -> PlanConfigLoader.load(new Storage(hadoop), conf),
+        task -> {
+          Thread loader = new Thread(task, "industry-gaps-config");
+          loader.setDaemon(true);
+          loader.setContextClassLoader(classes); // spark-submit's loader holds the job's jar
+          loader.start();
+        });
+  }
+
+  /** The configuration {@code loading} loaded, or the exception that stopped it. */
+  private static PlanConfig loaded(CompletableFuture<PlanConfig> loading) {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 

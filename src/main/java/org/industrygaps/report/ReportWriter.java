@@ -21,7 +21,7 @@ import org.industrygaps.storage.Storage;
  * industry, one CSV per industry plus all industries, and the rejected rows.
  */
 public final class ReportWriter {
-  /** The most rows of a CSV report the driver holds at once (about 25 MB of rejected rows). */
+  /** The most rows of a CSV report one task sorts and writes (about 25 MB of rejected rows). */
   static final long CSV_ROWS_PER_PARTITION = 50_000;
 
   private final Storage storage;
@@ -139,9 +139,9 @@ public final class ReportWriter {
 
   /**
    * Rows in key order, in partitions of at most {@link #CSV_ROWS_PER_PARTITION} rows (a range
-   * partitioning, sorted within): CsvReportWriter streams them to the driver one partition at a
-   * time, so the driver holds that many rows at most however large the input (rejected rows grow
-   * with it). A plain orderBy would make partitions of total / spark.sql.shuffle.partitions rows.
+   * partitioning, sorted within): CsvReportWriter's tasks write them in parallel, each holding that
+   * many rows at most however large the input (rejected rows grow with it). A plain orderBy would
+   * make partitions of total / spark.sql.shuffle.partitions rows.
    */
   private static Dataset<Row> sorted(ReportTables.Table table, long count) {
     return sorted(table.rows(), table.key(), count, CSV_ROWS_PER_PARTITION);

@@ -3,7 +3,10 @@ package org.industrygaps.storage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,10 +22,13 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Files through Hadoop's FileSystem, so every path may be local, {@code hdfs://} or {@code s3a://}.
- * The one place the job touches files outside Spark's readers and writers.
+ * The one place the job touches files outside Spark's readers and writers. Serializable, so the
+ * executors write files through it too (the CSV reports' parts).
  */
-public final class Storage {
-  private final Configuration hadoop;
+public final class Storage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private transient Configuration hadoop;
 
   public Storage(Configuration hadoop) {
     this.hadoop = hadoop;
@@ -30,6 +36,24 @@ public final class Storage {
 
   public Configuration hadoop() {
     return hadoop;
+  }
+
+  // Hadoop's Configuration is Writable, not Serializable: it travels as its own fields.
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    hadoop.write(out);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    hadoop = new Configuration(false);
+    hadoop.readFields(in);
+  }
+
+  /** Opens {@code path} for reading. */
+  public InputStream open(String path) throws IOException {
+    Path p = new Path(path);
+    return fs(p).open(p);
   }
 
   private FileSystem fs(Path path) {
@@ -56,8 +80,7 @@ public final class Storage {
   }
 
   public byte[] readAll(String path) throws IOException {
-    Path p = new Path(path);
-    try (InputStream in = fs(p).open(p)) {
+    try (InputStream in = open(path)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       in.transferTo(out);
       return out.toByteArray();
@@ -153,9 +176,8 @@ public final class Storage {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    Path p = new Path(path);
     byte[] buffer = new byte[1 << 16];
-    try (InputStream in = fs(p).open(p)) {
+    try (InputStream in = open(path)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);
       }

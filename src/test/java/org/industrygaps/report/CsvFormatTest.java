@@ -34,6 +34,41 @@ class CsvFormatTest {
   }
 
   @Test
+  void plainDecimalsAreBigDecimalsPlainFormOfTheSameDigits() {
+    // Worked by hand: the point moved by the exponent, zeros at either end dropped.
+    assertThat(CsvFormat.plain("1.0E-5")).isEqualTo("0.00001");
+    assertThat(CsvFormat.plain("1.2345E7")).isEqualTo("12345000");
+    assertThat(CsvFormat.plain("9.87654321E8")).isEqualTo("987654321");
+    assertThat(CsvFormat.plain("-2.5E-4")).isEqualTo("-0.00025");
+    assertThat(CsvFormat.plain("1200.0")).isEqualTo("1200");
+    assertThat(CsvFormat.plain("0.001")).isEqualTo("0.001");
+    assertThat(CsvFormat.plain("1.7976931348623157E308")).startsWith("17976931348623157000")
+        .hasSize(309);
+    assertThat(CsvFormat.plain("4.9E-324")).isEqualTo("0." + "0".repeat(323) + "49");
+    // Against BigDecimal on values of every magnitude and sign (a fixed seed: repeatable).
+    java.util.Random random = new java.util.Random(20261206);
+    for (int i = 0; i < 200_000; i++) {
+      double d =
+          switch (i % 4) {
+            case 0 -> Double.longBitsToDouble(random.nextLong());
+            case 1 -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+            case 2 -> Math.round(random.nextDouble() * 1e6) / 100.0;
+            default -> (double) random.nextInt();
+          };
+      if (!Double.isFinite(d) || d == 0) {
+        continue;
+      }
+      String expected = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+      assertThat(CsvFormat.number(d)).as("%s", Double.toString(d)).isEqualTo(expected);
+      float f = (float) d;
+      if (Float.isFinite(f) && f != 0) {
+        assertThat(CsvFormat.cell(f))
+            .isEqualTo(new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString());
+      }
+    }
+  }
+
+  @Test
   void aNumberThatIsNotOneIsAnEmptyCell() {
     assertThat(CsvFormat.cell(Double.NaN)).isEmpty();
     assertThat(CsvFormat.cell(Double.POSITIVE_INFINITY)).isEmpty();
