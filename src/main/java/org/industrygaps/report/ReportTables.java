@@ -121,8 +121,8 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
   }
 
   /**
-   * Frees what {@link #build} cached, once every output (files, summary page, database) has been
-   * made from the tables.
+   * Frees what {@link #build} cached: once every Parquet table has been written (what comes
+   * after reads the files), or when a run fails.
    */
   public void release() {
     cached.forEach(Dataset::unpersist);

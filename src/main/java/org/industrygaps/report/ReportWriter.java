@@ -82,7 +82,11 @@ public final class ReportWriter {
       written.put(e.getKey(), new ReportTables.Table(
           readBack(spark, path, rows.schema()), e.getValue().key()));
     }
-    ReportTables read = new ReportTables(written, tables.rejected(), tables.cached());
+    // Everything below reads the files just written: the cache the tables were computed from is
+    // freed now, not after the summary page. At 50 million observations it filled Spark's storage
+    // memory, and the summary's Parquet reads (whole row groups on the heap) ran out of a 1 GiB heap.
+    tables.release();
+    ReportTables read = new ReportTables(written, tables.rejected(), List.of());
 
     tables.rejected().rows().sparkSession().sparkContext().setJobDescription("report: CSV files");
     CsvReportWriter csv = new CsvReportWriter(storage);
