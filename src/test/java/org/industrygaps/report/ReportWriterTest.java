@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.industrygaps.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class ReportWriterTest {
   }
 
   @Test
-  void tablesAreComputedOnceByTheirWriteAndReadBackAsWritten(@TempDir Path dir) throws Exception {
+  void tablesAreComputedOnceByTheirWriteReadBackAsWrittenAndTheirCacheFreed(@TempDir Path dir)
+      throws Exception {
     StructType schema =
         new StructType()
             .add("region", DataTypes.StringType)
@@ -54,7 +56,8 @@ class ReportWriterTest {
                 RowFactory.create("510000", "power_battery", "revenue", 1200.0),
                 RowFactory.create("510100", "power_battery", "revenue", 450.0),
                 RowFactory.create("510000", "aerospace", "output", null)),
-            schema);
+            schema)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> none = TestSpark.session().createDataFrame(List.of(), schema);
     Dataset<Row> rejected =
         TestSpark.session().createDataFrame(List.of(),
@@ -65,7 +68,8 @@ class ReportWriterTest {
     parquet.put("revisions", new ReportTables.Table(none, List.of("industry", "region")));
     ReportTables tables =
         new ReportTables(parquet, new ReportTables.Table(rejected, List.of("drop", "file", "line")),
-            List.of());
+            List.of(gaps));
+    assertThat(gaps.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK());
 
     ReportWriter.Written written =
         new ReportWriter(TestSpark.storage(), TestSpark.sampleConfig())
@@ -86,5 +90,8 @@ class ReportWriterTest {
     assertThat(written.tables().parquet().get("revisions").rows().count()).isZero();
     assertThat(Files.readAllLines(dir.resolve("csv/power_battery.csv")))
         .hasSize(3); // header and two rows
+    // What the tables were computed from is freed once they are written: the CSV files and the
+    // summary page read the files, and need the heap.
+    assertThat(gaps.storageLevel()).isEqualTo(StorageLevel.NONE());
   }
 }
