@@ -35,7 +35,9 @@ echo "benchmark: building ..." >&2
 mvn -q -B -DskipTests package test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 cp="target/industry-gaps.jar:target/test-classes:$(cat target/test-classpath.txt)"
-jvm=(java -Xmx"$heap" $(cat target/jvm.options) -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
+# Every JVM as jobs/run-local.sh starts ours: the same heap, the parallel collector.
+jvm=(java -Xmx"$heap" -XX:+UseParallelGC $(cat target/jvm.options)
+     -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
 export SPARK_LOCAL_IP=127.0.0.1
 
 data="$work/data-$observations"
@@ -117,7 +119,7 @@ out.append("")
 out.append(f"- full run / DuckDB full: **{med['ours_full'] / med['duckdb_full']:.2f}×**")
 if "ours_rerun" in rows:
     out.append(f"- rerun after the 1 % next drop / DuckDB recomputing both drops: **{med['ours_rerun'] / med['duckdb_next']:.2f}×**")
-out.append(f"- {n:,} input rows, {repeat} rounds, every JVM with -Xmx{heap}")
+out.append(f"- {n:,} input rows, {repeat} rounds, every JVM with -Xmx{heap} -XX:+UseParallelGC")
 print("\n".join(out))
 PY
 )

@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.industrygaps.cli.Main;
 import org.industrygaps.config.PlanConfig;
 import org.industrygaps.config.PlanConfigLoader;
+import org.industrygaps.storage.LocalDisk;
 import org.industrygaps.storage.Storage;
 
 /**
@@ -45,7 +46,7 @@ public final class TestSpark {
    */
   public static Storage localStorage() {
     Configuration conf = new Configuration();
-    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    conf.set("fs.file.impl", LocalDisk.NAME);
     conf.setBoolean("fs.file.impl.disable.cache", true);
     return new Storage(conf);
   }

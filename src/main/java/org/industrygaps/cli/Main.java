@@ -16,6 +16,7 @@ import org.industrygaps.ingest.Drop;
 import org.industrygaps.ingest.Inbox;
 import org.industrygaps.generate.GenerateCommand;
 import org.industrygaps.ingest.InputException;
+import org.industrygaps.storage.LocalDisk;
 import org.industrygaps.storage.Storage;
 import org.industrygaps.warehouse.DropRecord;
 import org.industrygaps.warehouse.RunLock;
@@ -236,9 +237,9 @@ public final class Main {
         // BI tools read TIMESTAMP_MICROS; INT96 is a legacy surprise.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.sql.debug.maxToStringFields", "1000")
-        // No _SUCCESS markers and no .crc side files where readers look.
+        // No _SUCCESS markers and no .crc side files where readers look (LocalDisk: raw local).
         .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-        .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
+        .config("spark.hadoop.fs.file.impl", LocalDisk.NAME)
         // Hadoop caches one FileSystem per scheme: without this, a local file system created
         // earlier in the JVM with the default settings would be used (and write .crc files).
         .config("spark.hadoop.fs.file.impl.disable.cache", "true")

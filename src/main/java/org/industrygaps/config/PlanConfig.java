@@ -2,10 +2,12 @@ package org.industrygaps.config;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,7 +47,8 @@ public final class PlanConfig implements Serializable {
     this.indicators = indicators;
     this.units = units;
     this.settings = settings;
-    this.checksums = Map.copyOf(checksums);
+    // Sorted: the run manifest lists them in this order, the same in every run.
+    this.checksums = Collections.unmodifiableSortedMap(new TreeMap<>(checksums));
     for (Region r : allRegions()) {
       regionByCode.put(r.code(), r);
       for (String name : regionNames(r)) {
@@ -115,7 +118,7 @@ public final class PlanConfig implements Serializable {
     return settings;
   }
 
-  /** sha256 of each file read from {@code conf/}, by file name. */
+  /** sha256 of each file read from {@code conf/}, by file name, in name order. */
   public Map<String, String> checksums() {
     return checksums;
   }

@@ -220,6 +220,13 @@ class PlanConfigLoaderTest {
   }
 
   @Test
+  void checksumsAreListedInFileNameOrderSoEveryManifestListsThemAlike() {
+    assertThat(TestSpark.sampleConfig().checksums().keySet())
+        .containsExactly("indicators.yaml", "plan.yaml", "regions.yaml", "settings.yaml",
+            "units.yaml");
+  }
+
+  @Test
   void targetsShareTheirCodesAndTextsRatherThanEachKeepingCopies() throws IOException {
     // A plan with a target per county keeps a million of them in the driver's heap for the run.
     Path conf = confWithTargetsFile("industry,indicator,region,year,baseline_year,value,unit,source,status\n"
