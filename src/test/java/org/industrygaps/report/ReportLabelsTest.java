@@ -1,7 +1,9 @@
 package org.industrygaps.report;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -71,5 +73,32 @@ class ReportLabelsTest {
                 "全部指标", "All indicators", "成都市", "Chengdu", null, null, 2024, 2.0),
             RowFactory.create("power_battery", "revenue", "999999", "动力电池", "Power batteries",
                 "营业收入", "Operating revenue", null, null, "亿元", "increase", 2024, 1.0));
+  }
+
+  @Test
+  void labellingKeepsEveryRowInItsPartitionAndOrder() {
+    // The report writers rely on it: city contributions and the trajectory are sorted once,
+    // before their labels, and written as they come. (Labels joined from broadcast tables would
+    // not do: Spark's optimizer drops a sort below a join, and this test then fails.)
+    List<Row> input = new ArrayList<>();
+    for (int year = 2030; year >= 2001; year--) {
+      input.add(RowFactory.create(year, year % 2 == 0 ? "510100" : "999999", "power_battery",
+          year % 3 == 0 ? "revenue" : "unknown_indicator", (double) year));
+    }
+    Dataset<Row> report =
+        TestSpark.session().createDataFrame(input, REPORT).repartition(3, col("region"))
+            .sortWithinPartitions("year");
+    List<List<Integer>> before = yearsByPartition(report);
+
+    Dataset<Row> labelled = new ReportLabels(TestSpark.sampleConfig()).apply(report);
+
+    assertThat(yearsByPartition(labelled)).isEqualTo(before);
+    assertThat(before.stream().mapToInt(List::size).sum()).isEqualTo(30);
+  }
+
+  private static List<List<Integer>> yearsByPartition(Dataset<Row> report) {
+    return report.select("year").javaRDD().glom().collect().stream()
+        .map(rows -> rows.stream().map(r -> r.getInt(0)).toList())
+        .toList();
   }
 }
