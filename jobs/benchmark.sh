@@ -35,8 +35,11 @@ echo "benchmark: building ..." >&2
 mvn -q -B -DskipTests package test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 cp="target/industry-gaps.jar:target/test-classes:$(cat target/test-classpath.txt)"
-# Every JVM as jobs/run-local.sh starts ours: the same heap, the parallel collector.
-jvm=(java -Xmx"$heap" -XX:+UseParallelGC $(cat target/jvm.options)
+# Every JVM as jobs/run-local.sh starts ours: the same heap, the parallel collector (unless the
+# environment chose one).
+gc=(-XX:+UseParallelGC)
+if [[ "${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" == *-XX:+Use*GC* ]]; then gc=(); fi
+jvm=(java -Xmx"$heap" "${gc[@]}" $(cat target/jvm.options)
      -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
 export SPARK_LOCAL_IP=127.0.0.1
 
@@ -102,7 +105,7 @@ print(f"  check: {len(ours)} gap rows, {len(bad)} differ between ours and DuckDB
 sys.exit(1 if bad else 0)
 PY
 
-report=$(python3 - "$results" "$input_rows" "$observations" "$heap" "$repeat" <<'PY'
+report=$(python3 - "$results" "$input_rows" "$observations" "$heap" "$repeat" "${gc[*]:-}" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -119,7 +122,7 @@ out.append("")
 out.append(f"- full run / DuckDB full: **{med['ours_full'] / med['duckdb_full']:.2f}×**")
 if "ours_rerun" in rows:
     out.append(f"- rerun after the 1 % next drop / DuckDB recomputing both drops: **{med['ours_rerun'] / med['duckdb_next']:.2f}×**")
-out.append(f"- {n:,} input rows, {repeat} rounds, every JVM with -Xmx{heap} -XX:+UseParallelGC")
+out.append(f"- {n:,} input rows, {repeat} rounds, every JVM with -Xmx{heap} {sys.argv[6]}".rstrip())
 print("\n".join(out))
 PY
 )

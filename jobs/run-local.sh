@@ -30,8 +30,11 @@ exec 9>&- # the build lock only; the job's own lock (--out/run.lock) keeps runs 
 export SPARK_LOCAL_IP=127.0.0.1
 # The parallel collector: a batch job wants throughput, not short pauses. With G1 a 1 GiB heap
 # kept its concurrent marking busy for a tenth of the CPU: 10 million observations ran 11 % faster
-# with this one (docs/performance.md, ninth round).
-jvm=(-Xmx"${INDUSTRY_GAPS_DRIVER_MEMORY:-2g}" -XX:+UseParallelGC $(cat target/jvm.options)
+# with this one (docs/performance.md, ninth round). Unless the environment chose a collector
+# (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS): a JVM given two refuses to start.
+gc=(-XX:+UseParallelGC)
+if [[ "${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" == *-XX:+Use*GC* ]]; then gc=(); fi
+jvm=(-Xmx"${INDUSTRY_GAPS_DRIVER_MEMORY:-2g}" "${gc[@]}" $(cat target/jvm.options)
      -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
 
 # Small inputs (the sample, a province's yearly drops) make a run of mostly fixed costs: compiling
