@@ -15,8 +15,8 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * The job's {@code file:} file system: Hadoop's raw local one (no .crc side files), with
  * permissions set through Java instead of a {@code chmod} process. Without Hadoop's native library
  * (never shipped with Spark's jars) Hadoop starts a {@code chmod} process for every directory it
- * makes and every file it creates: together with {@link Storage#listFiles}'s {@code ls} processes,
- * about 2 s of the sample job's 15 (docs/performance.md, ninth round).
+ * makes and every file it creates: with the {@code ls} processes {@link Storage#listFiles} no
+ * longer starts, 1.5 s of the sample job's 15 (docs/performance.md, ninth round).
  */
 public final class LocalDisk extends RawLocalFileSystem {
   /** The name Hadoop's {@code fs.file.impl} takes. */

@@ -114,8 +114,7 @@ public final class Storage implements Serializable {
       java.nio.file.Path local = local(fs, p);
       if (local != null) {
         Files.createDirectories(local.getParent());
-        Files.write(local, bytes, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
+        Files.write(local, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return true;
       }
       fs.mkdirs(p.getParent());
@@ -251,16 +250,14 @@ public final class Storage implements Serializable {
     Files.createDirectories(to.getParent());
     Files.walkFileTree(from, new SimpleFileVisitor<>() {
       @Override
-      public FileVisitResult preVisitDirectory(
-          java.nio.file.Path dir, BasicFileAttributes attrs)
+      public FileVisitResult preVisitDirectory(java.nio.file.Path dir, BasicFileAttributes attrs)
           throws IOException {
         Files.createDirectory(to.resolve(from.relativize(dir)));
         return FileVisitResult.CONTINUE;
       }
 
       @Override
-      public FileVisitResult visitFile(
-          java.nio.file.Path file, BasicFileAttributes attrs)
+      public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs)
           throws IOException {
         Files.copy(file, to.resolve(from.relativize(file)));
         return FileVisitResult.CONTINUE;
