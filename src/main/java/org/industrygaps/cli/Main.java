@@ -245,11 +245,6 @@ public final class Main {
         .config("spark.hadoop.fs.file.impl.disable.cache", "true")
         // A write partitioned by drop or industry keeps a file open per partition value instead
         // of sorting every row by that value first (few values per task: drops, industries).
-        .config("spark.sql.maxConcurrentOutputFileWriters", "16")
-        // The province sums collect each (industry, indicator, year)'s city values in a list
-        // (ProvinceSeries.orderedSum): a few thousand groups per task, holding no more than the
-        // task's rows. Past the default 128 groups Spark would sort every row instead (at 10
-        // million rows: 16.5 s of executor time instead of 8.7).
-        .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "10000");
+        .config("spark.sql.maxConcurrentOutputFileWriters", "16");
   }
 }

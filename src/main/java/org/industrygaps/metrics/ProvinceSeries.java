@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.Indicator;
 import org.industrygaps.config.PlanConfig;
@@ -48,7 +49,7 @@ public final class ProvinceSeries {
             .join(functions.broadcast(additive), "indicator")
             .groupBy("industry", "indicator", "year")
             .agg(
-                orderedSum(col("value")).as("cities_sum_value"),
+                exactSum(col("value")).as("cities_sum_value"),
                 count(lit(1)).as("cities_reporting"),
                 max(coalesce(col("series_break"), lit(false))).as("cities_break"));
     Dataset<Row> reported =
@@ -106,16 +107,27 @@ public final class ProvinceSeries {
   }
 
   /**
-   * The sum of {@code value} over a group, added up in ascending order of the values: a double sum
-   * depends on the order of its terms, and Spark's order depends on how the rows are partitioned
-   * (one drop per run or all at once, file splits). Sorting first makes the sum, and every number
-   * derived from it, the same bit for bit however the warehouse was filled. Nulls are skipped.
+   * Province sums are exact: the city values as decimals with {@value #SUM_SCALE} decimal places
+   * (a double reads as its shortest decimal form, the figure the drop gave once units are
+   * converted), added up as decimals and rounded once to a double. A double sum depends on the
+   * order of its terms, and Spark's order on how the rows are partitioned (one drop per run or all
+   * at once, file splits); a decimal sum is the same whatever the order, and a plain hash
+   * aggregation. A yuan in 亿元 is 1e-8; {@value #SUM_SCALE} places keep cents of 元 too.
    */
-  static Column orderedSum(Column value) {
-    return functions.aggregate(
-        functions.array_sort(functions.collect_list(value)),
-        lit(0.0),
-        (acc, x) -> acc.plus(x));
+  static final int SUM_SCALE = 10;
+
+  private static final DecimalType EXACT = DataTypes.createDecimalType(38, SUM_SCALE);
+
+  /**
+   * The exact sum of {@code value} over a group (nulls skipped). A group with a value of 1e28 or
+   * more, which no decimal of that scale holds, or whose sum overflows one, falls back to the
+   * double sum: the same figure up to rounding, its last digits then depending on the order.
+   */
+  static Column exactSum(Column value) {
+    Column exact = value.try_cast(EXACT);
+    Column allFit = functions.count_if(value.isNotNull().and(exact.isNull())).equalTo(0);
+    return coalesce(
+        when(allFit, functions.try_sum(exact).cast(DataTypes.DoubleType)), functions.sum(value));
   }
 
   static Dataset<Row> additiveIndicators(SparkSession spark, PlanConfig config) {

@@ -348,7 +348,9 @@ public final class ColumnDictionary {
         col("cities_total", Type.INT, "cities", "城市总数", "Prefecture-level divisions of the province (21 in Sichuan)."),
         col("coverage_share", Type.DOUBLE, SHARE, "城市覆盖率", "cities_reporting / cities_total."),
         col("cities_sum_value", Type.DOUBLE, ROW_UNIT, "城市合计值",
-            "Sum of the cities' values (additive indicators); empty when no city reported."),
+            "Sum of the cities' values (additive indicators), added up exactly as decimals with"
+                + " 10 decimal places and rounded once to a double (a value of 1e28 or more: a"
+                + " double sum); empty when no city reported."),
         col("series_break", Type.BOOLEAN, "", "口径调整",
             "Whether the province value of the year starts a new statistical basis: the flag"
                 + " (`series_break` / 口径调整) of the reported value, or, for a sum of cities, true"

@@ -84,9 +84,11 @@ class ProvinceSeriesTest {
   }
 
   @Test
-  void theSumOfTheCitiesIsTheSameWhateverTheOrderOfTheRows() {
-    double[] values = {0.1, 0.7, 0.2, 1e-3, 0.3, 123.456, 0.6};
-    String[] cities = {"510100", "510300", "510400", "510500", "510600", "510700", "510800"};
+  void theSumOfTheCitiesIsExactAndTheSameWhateverTheOrderOfTheRows() {
+    // By hand: 0.1 + 0.7 + 0.2 + 0.001 + 123.456 = 124.457. Added up as doubles, the result
+    // depends on the order: 124.45700000000001 in ascending order, 124.457 in others.
+    double[] values = {0.1, 0.7, 0.2, 1e-3, 123.456};
+    String[] cities = {"510100", "510300", "510400", "510500", "510600"};
     Observations forward = Observations.inDrop("d");
     Observations backward = Observations.inDrop("d");
     for (int i = 0; i < values.length; i++) {
@@ -94,15 +96,22 @@ class ProvinceSeriesTest {
       int j = values.length - 1 - i;
       backward.add("power_battery", "revenue", cities[j], 2022, values[j]);
     }
-    double sorted = 0;
-    for (double v : java.util.Arrays.stream(values).sorted().toArray()) {
-      sorted += v;
-    }
 
     List<String> a = coverage(LatestObservations.of(forward.toDataset().repartition(3), forward.drops()));
     List<String> b = coverage(LatestObservations.of(backward.toDataset().coalesce(1), backward.drops()));
 
     assertThat(a).isEqualTo(b).containsExactly(
-        "revenue 2022: " + sorted + " sum_of_cities, cities 7/21, sum " + sorted);
+        "revenue 2022: 124.457 sum_of_cities, cities 5/21, sum 124.457");
+  }
+
+  @Test
+  void aValueNoDecimalHoldsIsAddedUpAsADouble() {
+    // 1e28 has 29 integer digits, more than decimal(38, 10) holds: 1e28 + 2.5 as doubles is 1e28.
+    Observations drop = Observations.inDrop("d")
+        .add("power_battery", "revenue", "510100", 2022, 1e28)
+        .add("power_battery", "revenue", "510300", 2022, 2.5);
+
+    assertThat(coverage(LatestObservations.of(drop.toDataset(), drop.drops())))
+        .containsExactly("revenue 2022: 1.0E28 sum_of_cities, cities 2/21, sum 1.0E28");
   }
 }
