@@ -114,4 +114,15 @@ class ProvinceSeriesTest {
     assertThat(coverage(LatestObservations.of(drop.toDataset(), drop.drops())))
         .containsExactly("revenue 2022: 1.0E28 sum_of_cities, cities 2/21, sum 1.0E28");
   }
+
+  @Test
+  void aSumNoDecimalHoldsIsAddedUpAsADouble() {
+    // Each value fits in decimal(38, 10) (below 1e28), their sum 1.8e28 does not.
+    Observations drop = Observations.inDrop("d")
+        .add("power_battery", "revenue", "510100", 2022, 9e27)
+        .add("power_battery", "revenue", "510300", 2022, 9e27);
+
+    assertThat(coverage(LatestObservations.of(drop.toDataset(), drop.drops())))
+        .containsExactly("revenue 2022: 1.8E28 sum_of_cities, cities 2/21, sum 1.8E28");
+  }
 }
