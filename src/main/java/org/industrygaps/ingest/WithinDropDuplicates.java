@@ -13,9 +13,14 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -54,16 +59,20 @@ public final class WithinDropDuplicates {
         rows.where(col("reason").isNull())
             .withColumn("_hash", xxhash64(col(KEY[0]), col(KEY[1]), col(KEY[2]), col(KEY[3]),
                 col(KEY[4])));
-    // Shuffled first, then counted: nearly every key is distinct, so counting before the shuffle
-    // (in a task that holds a whole file) would only fill and spill a table of every key. Into
-    // the session's number of shuffle partitions, which adaptive execution does not merge (the
-    // hashes are few bytes, so it would): each task's table of distinct hashes stays small enough
-    // not to fall back to sorting.
+    // Shuffled first, then found repeated: nearly every key is distinct, so counting before the
+    // shuffle (in a task that holds a whole file) would only fill and spill a table of every key.
+    // Into the session's number of shuffle partitions, which adaptive execution does not merge
+    // (the hashes are few bytes, so it would): each task sorts an array of its hashes, a few
+    // megabytes, and keeps those that repeat. Spark's hash aggregation of a count per hash took
+    // six times as long (its table grown and rehashed many times per task).
     int partitions =
         Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> repeated =
         valid.select("_hash").repartition(partitions, col("_hash"))
-            .groupBy("_hash").agg(count(lit(1)).as("_n")).where(col("_n").gt(1)).select("_hash");
+            .as(Encoders.LONG())
+            .mapPartitions((MapPartitionsFunction<Long, Long>) WithinDropDuplicates::repeated,
+                Encoders.LONG())
+            .toDF("_hash");
     long hashes = repeated.count();
     // Rows whose hash repeats: every duplicate, and the rare distinct keys of the same hash.
     Dataset<Row> candidates =
@@ -78,6 +87,27 @@ public final class WithinDropDuplicates {
             max("value").as("_max"),
             min(struct(col("file"), col("line"))).as("_first"))
         .where(col("_n").gt(1));
+  }
+
+  /** Each value that {@code hashes} holds more than once, once, in ascending order. */
+  static Iterator<Long> repeated(Iterator<Long> hashes) {
+    long[] all = new long[1024];
+    int n = 0;
+    while (hashes.hasNext()) {
+      if (n == all.length) {
+        all = Arrays.copyOf(all, n * 2);
+      }
+      all[n++] = hashes.next();
+    }
+    Arrays.sort(all, 0, n);
+    List<Long> repeats = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      // The first repeat of a run of equal values: the one before differs from its predecessor.
+      if (all[i] == all[i - 1] && (i == 1 || all[i - 1] != all[i - 2])) {
+        repeats.add(all[i]);
+      }
+    }
+    return repeats.iterator();
   }
 
   /** Marks {@code rows} with the {@link #duplicateKeys} of the same rows. */

@@ -48,15 +48,20 @@ public final class CityContributions {
     Column previousValue =
         when(lag(col("year"), 1).over(citySeries).equalTo(col("year").minus(1)),
             lag(col("value"), 1).over(citySeries));
-    Dataset<Row> province =
+    // The province's value in each year and the year before, side by side: one broadcast table
+    // (a row per industry, indicator and year), one look-up per city row.
+    Dataset<Row> provinceValues =
         coverage.select(
             col("industry"), col("indicator"), col("year"), col("value").as("province_value"));
-    Dataset<Row> provincePrevious =
-        coverage.select(
-            col("industry"),
-            col("indicator"),
-            col("year").plus(1).as("year"),
-            col("value").as("province_previous_value"));
+    Dataset<Row> province =
+        provinceValues.join(
+            provinceValues.select(
+                col("industry"),
+                col("indicator"),
+                col("year").plus(1).as("year"),
+                col("province_value").as("province_previous_value")),
+            new String[] {"industry", "indicator", "year"},
+            "full_outer");
     Column share =
         when(col("province_value").gt(0), col("value").divide(col("province_value")));
     // No growth across a city's series break: the two years are on different bases.
@@ -70,10 +75,8 @@ public final class CityContributions {
             col("value").minus(col("previous_value")).divide(col("province_previous_value")));
     return cities
         .withColumn("previous_value", previousValue)
-        // Broadcast (a row per industry, indicator and year): the city rows keep their order.
+        // Broadcast: the city rows keep their order.
         .join(functions.broadcast(province), new String[] {"industry", "indicator", "year"}, "left")
-        .join(functions.broadcast(provincePrevious), new String[] {"industry", "indicator", "year"},
-            "left")
         .select(
             col("industry"),
             col("indicator"),

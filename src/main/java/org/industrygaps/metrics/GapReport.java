@@ -3,7 +3,9 @@ package org.industrygaps.metrics;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -19,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.CoGroupFunction;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,6 +29,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.industrygaps.config.PlanConfig;
@@ -153,8 +156,6 @@ public final class GapReport {
   /** The point's column in the rows co-grouped with the targets: after the three key columns. */
   private static final int POINT = 3;
 
-  private static final int GAP_TARGET_YEAR = GAPS.fieldIndex("target_year");
-  private static final int GAP_TARGET_VALUE = GAPS.fieldIndex("target_value");
   private static final int DIRECTION = ASSESSED.fieldIndex("direction");
   private static final int PLAN_BASELINE = ASSESSED.fieldIndex("plan_baseline_year");
   private static final int POINT_YEARS = ASSESSED.fieldIndex("point_years");
@@ -162,6 +163,19 @@ public final class GapReport {
   private static final int BREAK_YEARS = ASSESSED.fieldIndex("break_years");
   private static final int MILESTONE_YEARS = ASSESSED.fieldIndex("milestone_years");
   private static final int MILESTONE_VALUES = ASSESSED.fieldIndex("milestone_values");
+
+  /** The column of {@link #trajectoryPoints} that holds a target's years. */
+  static final String TRAJECTORY_POINTS = "trajectory_points";
+
+  /** One year of a target's trajectory: the columns of {@link #TRAJECTORY} from its year on. */
+  static final StructType TRAJECTORY_POINT =
+      new StructType()
+          .add("year", IntegerType, false)
+          .add("actual_value", DoubleType)
+          .add("required_value", DoubleType)
+          .add("projected_value", DoubleType)
+          .add("milestone_value", DoubleType)
+          .add("series_break", BooleanType, false);
 
   private static final StructType SERIES_KEY =
       new StructType().add("series_hash", LongType, false).add("industry", StringType)
@@ -310,16 +324,55 @@ public final class GapReport {
    * Assessed targets → the trajectory: one row per target and year from its first observation
    * (or the baseline year, whichever is earlier) to the target year; each industry in one
    * partition, sorted by industry, indicator, region, target year and year (the report's layout).
-   * The targets are laid out before their years are made: a thirtieth of the rows to shuffle and
-   * sort.
+   * {@link #years} of {@link #trajectoryPoints}.
    */
   public static Dataset<Row> trajectory(Dataset<Row> assessed, StatusThresholds thresholds) {
+    return years(trajectoryPoints(assessed, thresholds));
+  }
+
+  /**
+   * Assessed targets → a row per target (industry, indicator, region, target_year, target_value)
+   * with its trajectory's years in {@value #TRAJECTORY_POINTS}, in the report's layout. The
+   * targets are laid out before their years are made: a thirtieth of the rows to shuffle and sort.
+   * Columns added here (labels) are made once per target, not once per year: {@link #years} copies
+   * them into each year's row as they are.
+   */
+  public static Dataset<Row> trajectoryPoints(Dataset<Row> assessed, StatusThresholds thresholds) {
+    UserDefinedFunction points =
+        udf((UDF1<Row, List<Row>>) target -> trajectoryPoints(target, thresholds),
+            DataTypes.createArrayType(TRAJECTORY_POINT, false));
     return assessed
         .repartition(col("industry"))
         .sortWithinPartitions("industry", "indicator", "region", "target_year")
-        .flatMap(
-            (FlatMapFunction<Row, Row>) row -> trajectoryRows(row, thresholds),
-            Encoders.row(TRAJECTORY));
+        .select(
+            col("industry"), col("indicator"), col("region"), col("target_year"),
+            col("target_value"),
+            points.apply(struct(col("direction"), col("plan_baseline_year"), col("target_year"),
+                    col("target_value"), col("point_years"), col("point_values"),
+                    col("break_years"), col("milestone_years"), col("milestone_values")))
+                .as(TRAJECTORY_POINTS));
+  }
+
+  /**
+   * {@link #trajectoryPoints} (with any columns added) → a row per target and year: the target's
+   * columns, then those of {@link #TRAJECTORY} after its key, in order. A narrow step: each
+   * partition keeps its rows in their order.
+   */
+  public static Dataset<Row> years(Dataset<Row> perTarget) {
+    List<Column> columns = new ArrayList<>();
+    for (String name : perTarget.columns()) {
+      if (!name.equals("target_value") && !name.equals(TRAJECTORY_POINTS)) {
+        columns.add(col(name));
+      }
+    }
+    for (String name : TRAJECTORY.fieldNames()) {
+      if (TRAJECTORY.fieldIndex(name) >= TRAJECTORY.fieldIndex("year")) {
+        columns.add(col(name));
+      }
+    }
+    return perTarget
+        .select(col("*"), inline(col(TRAJECTORY_POINTS)))
+        .select(columns.toArray(Column[]::new));
   }
 
   /** The values of a {@link #GAPS} row: target {@code t} of {@link #TARGETS} and its metrics. */
@@ -373,40 +426,37 @@ public final class GapReport {
     };
   }
 
-  static Iterator<Row> trajectoryRows(Row row, StatusThresholds thresholds) {
-    List<Integer> years = row.getList(POINT_YEARS);
-    List<Double> values = row.getList(POINT_VALUES);
-    List<Integer> breaks = row.getList(BREAK_YEARS);
+  /** The years of one target's trajectory (see {@link #TRAJECTORY_POINT}). */
+  private static List<Row> trajectoryPoints(Row target, StatusThresholds thresholds) {
+    String direction = target.getString(0);
+    int baseline = target.getInt(1);
+    int targetYear = target.getInt(2);
+    double targetValue = target.getDouble(3);
+    List<Integer> years = target.getList(4);
+    List<Double> values = target.getList(5);
+    List<Integer> breaks = target.getList(6);
+    List<Integer> milestoneYears = target.getList(7);
+    List<Double> milestoneValues = target.getList(8);
     List<YearValue> series = new ArrayList<>(years.size());
     for (int i = 0; i < years.size(); i++) {
       series.add(new YearValue(years.get(i), values.get(i)));
     }
-    String direction = row.getString(DIRECTION);
-    int baseline = row.getInt(PLAN_BASELINE);
-    int targetYear = row.getInt(GAP_TARGET_YEAR);
-    double targetValue = row.getDouble(GAP_TARGET_VALUE);
     GapMetrics m =
         GapCalculator.compute(
             new GapInput(Direction.fromCode(direction), baseline, targetYear, targetValue, series,
                 breaks),
             thresholds);
     int first = years.isEmpty() ? baseline : Math.min(baseline, years.get(0));
-    List<Integer> milestoneYears = row.getList(MILESTONE_YEARS);
-    List<Double> milestoneValues = row.getList(MILESTONE_VALUES);
-    Object industry = row.get(0);
-    Object indicator = row.get(1);
-    Object region = row.get(2);
-    List<Row> out = new ArrayList<>(targetYear - first + 1);
+    List<Row> out = new ArrayList<>(Math.max(0, targetYear - first + 1));
     for (int year = first; year <= targetYear; year++) {
       int at = years.indexOf(year);
       int milestone = milestoneYears.indexOf(year);
       out.add(
           RowFactory.create(
-              industry, indicator, region, targetYear, year,
-              at < 0 ? null : values.get(at), m.requiredPathAt(year), m.projectedPathAt(year),
-              targetValue, milestone < 0 ? null : milestoneValues.get(milestone),
+              year, at < 0 ? null : values.get(at), m.requiredPathAt(year),
+              m.projectedPathAt(year), milestone < 0 ? null : milestoneValues.get(milestone),
               at >= 0 && breaks.contains(year)));
     }
-    return out.iterator();
+    return out;
   }
 }

@@ -95,7 +95,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     parquet.put(
         "trajectory",
         new Table(
-            labels.apply(GapReport.trajectory(assessed, thresholds)),
+            GapReport.years(labels.apply(GapReport.trajectoryPoints(assessed, thresholds))),
             List.of("industry", "indicator", "region", "target_year", "year"),
             true));
     parquet.put(

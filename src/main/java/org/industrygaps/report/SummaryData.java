@@ -136,10 +136,14 @@ public record SummaryData(
     Dataset<Row> shownKeys = gaps.sparkSession().createDataFrame(keys, keySchema);
     Dataset<Row> cityRows = table(tables, "city_contributions").where(targetedIndicator);
     WindowSpec series = Window.partitionBy("industry", "indicator");
-    // The latest year of each series first (an aggregation of three columns), then the ranking of
-    // that year's rows alone: the city table has a row per city and year.
+    // The latest year of each series first, then the ranking of that year's rows alone: the city
+    // table has a row per city and year. The year is the coverage's (a row per province value):
+    // the last in which any city reported, without a pass over the city table.
     Dataset<Row> latestYears =
-        cityRows.groupBy("industry", "indicator").agg(max("year").as("year"));
+        table(tables, "coverage")
+            .where(targetedIndicator.and(col("cities_reporting").gt(0)))
+            .groupBy("industry", "indicator")
+            .agg(max("year").as("year"));
     Dataset<Row> latestCityRows =
         cityRows
             .join(broadcast(latestYears), new String[] {"industry", "indicator", "year"},

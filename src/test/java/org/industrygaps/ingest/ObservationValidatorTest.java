@@ -86,4 +86,19 @@ class ObservationValidatorTest {
     assertThat(row.line()).isEqualTo(7);
     assertThat(row.value()).isNull();
   }
+
+  @ParameterizedTest(name = "''{0}'' → {1}")
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "12.5, 12.5", "'  7 ', 7.0", "+3, 3.0", "-0.25, -0.25", "5., 5.0", ".5, 0.5",
+        "1e5, 100000.0", "2.5E-3, 0.0025", "1e+2, 100.0", "'12,345.6', 12345.6",
+        "'-1,000', -1000.0", "１２.５, 12.5", "'１,２３４', 1234.0",
+        "'1,23', null", "'12,34,567', null", "., null", "+, null", "e5, null", "1e, null",
+        "1e+, null", "1.2.3, null", "1d, null", "0x1A, null", "NaN, null", "Infinity, null",
+        "1e400, null", "1_000, null", "'1 000', null", "'', null", "--1, null"
+      })
+  void numbersArePlainOrGroupedDecimals(String text, Double expected) {
+    assertThat(ObservationValidator.parseNumber(text)).isEqualTo(expected);
+  }
 }

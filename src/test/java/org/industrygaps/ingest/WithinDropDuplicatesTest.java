@@ -65,4 +65,21 @@ class WithinDropDuplicatesTest {
                 .collectAsList())
         .isEmpty();
   }
+
+  @Test
+  void theRepeatedHashesOfATaskAreEachValueSeenMoreThanOnceOnceInOrder() {
+    // 5 three times, 3 twice, 1 and 9 once; more values than the first array holds (1,024), so
+    // the array grows: 2,000 distinct values from 10,000 up, and 10,500 among them again.
+    List<Long> hashes = new java.util.ArrayList<>(List.of(5L, 3L, 5L, 5L, 1L, 3L, 9L));
+    for (long h = 10_000; h < 12_000; h++) {
+      hashes.add(h);
+    }
+    hashes.add(10_500L);
+
+    assertThat(WithinDropDuplicates.repeated(hashes.iterator()))
+        .toIterable()
+        .containsExactly(3L, 5L, 10_500L);
+    assertThat(WithinDropDuplicates.repeated(List.of(7L, -7L, 0L).iterator())).toIterable().isEmpty();
+    assertThat(WithinDropDuplicates.repeated(List.<Long>of().iterator())).toIterable().isEmpty();
+  }
 }
