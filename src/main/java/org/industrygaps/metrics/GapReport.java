@@ -339,7 +339,7 @@ public final class GapReport {
    */
   public static Dataset<Row> trajectoryPoints(Dataset<Row> assessed, StatusThresholds thresholds) {
     UserDefinedFunction points =
-        udf((UDF1<Row, List<Row>>) target -> trajectoryPoints(target, thresholds),
+        udf((UDF1<Row, List<Row>>) target -> yearsOf(target, thresholds),
             DataTypes.createArrayType(TRAJECTORY_POINT, false));
     return assessed
         .repartition(col("industry"))
@@ -427,7 +427,7 @@ public final class GapReport {
   }
 
   /** The years of one target's trajectory (see {@link #TRAJECTORY_POINT}). */
-  private static List<Row> trajectoryPoints(Row target, StatusThresholds thresholds) {
+  private static List<Row> yearsOf(Row target, StatusThresholds thresholds) {
     String direction = target.getString(0);
     int baseline = target.getInt(1);
     int targetYear = target.getInt(2);
