@@ -126,21 +126,28 @@ public final class GapReport {
           .add("milestone_value", DoubleType)
           .add("series_break", BooleanType, false);
 
+  /** The column of {@link #ASSESSED} that marks the one row per city series carrying it. */
+  public static final String CITY_SERIES = "city_series";
+
   /**
    * One assessed target: its gap report row ({@link #GAPS}), then what its trajectory is made of,
    * in primitive arrays (a few bytes per point in Spark's cache, where arrays of structs with a
    * source text per point took 670 MB at 10 million observations): the plan's baseline year, the
    * direction, the series' years and values in year order, its break years, and the (year, value)
-   * of every target of the same series (milestones).
+   * of every target of the same series (milestones). {@value #CITY_SERIES}: the row carries its
+   * series to the city contributions (see {@link #assess}); a city series without a target has a
+   * row of its own, its target columns empty (see {@link #gaps}).
    */
   static final StructType ASSESSED =
-      GAPS.add("direction", StringType, false)
-          .add("plan_baseline_year", IntegerType, false)
+      nullableAfterKey(GAPS)
+          .add("direction", StringType)
+          .add("plan_baseline_year", IntegerType)
           .add("point_years", DataTypes.createArrayType(IntegerType, false), false)
           .add("point_values", DataTypes.createArrayType(DoubleType, false), false)
           .add("break_years", DataTypes.createArrayType(IntegerType, false), false)
           .add("milestone_years", DataTypes.createArrayType(IntegerType, false), false)
-          .add("milestone_values", DataTypes.createArrayType(DoubleType, false), false);
+          .add("milestone_values", DataTypes.createArrayType(DoubleType, false), false)
+          .add(CITY_SERIES, BooleanType, false);
 
   private static final int TARGET_INDUSTRY = TARGETS.fieldIndex("industry");
   private static final int TARGET_INDICATOR = TARGETS.fieldIndex("indicator");
@@ -163,6 +170,7 @@ public final class GapReport {
   private static final int BREAK_YEARS = ASSESSED.fieldIndex("break_years");
   private static final int MILESTONE_YEARS = ASSESSED.fieldIndex("milestone_years");
   private static final int MILESTONE_VALUES = ASSESSED.fieldIndex("milestone_values");
+  private static final int CITY_SERIES_FLAG = ASSESSED.fieldIndex(CITY_SERIES);
 
   /** The column of {@link #trajectoryPoints} that holds a target's years. */
   static final String TRAJECTORY_POINTS = "trajectory_points";
@@ -217,18 +225,21 @@ public final class GapReport {
 
   /**
    * Targets assessed against their series: one row of {@link #ASSESSED} per target, its gap
-   * metrics computed by {@link GapCalculator}. Compute once (cache) and feed both the gap report
-   * ({@link #gaps}, a projection) and the trajectory ({@link #trajectory}).
+   * metrics computed by {@link GapCalculator}. Compute once (cache) and feed the gap report
+   * ({@link #gaps}, a projection), the trajectory ({@link #trajectory}) and the city
+   * contributions ({@link CityContributions#series}): each city series of {@code cities} is
+   * carried by one row, the first of its targets' or, without a target, a row of its own.
    *
    * <p>One co-grouping of the targets and the series by their key: a shuffle and a sort of the
    * series rows, each group then walked once and its targets assessed in the same pass.
    * Collecting every series' points with an aggregation sorted the series rows twice (an
    * aggregation of lists falls back to sorting past a few hundred keys) and joined the result with
-   * the targets, a third sort.
+   * the targets, a third sort. The city contributions read their series here rather than sort the
+   * city rows again for a window over each series.
    */
   public static Dataset<Row> assess(
       Dataset<Row> targets, Dataset<Row> series, StatusThresholds thresholds,
-      PaceThresholds pace) {
+      PaceThresholds pace, CityContributions.Scope cities) {
     Column seriesBreak =
         List.of(series.columns()).contains("series_break")
             ? coalesce(col("series_break"), lit(false)).as("series_break")
@@ -250,17 +261,21 @@ public final class GapReport {
         .cogroup(
             points.groupBy(key).as(Encoders.row(SERIES_KEY), Encoders.row(points.schema())),
             (CoGroupFunction<Row, Row, Row, Row>) (k, ofSeries, pointsOfSeries) ->
-                assessSeries(ofSeries, pointsOfSeries, thresholds, pace),
+                assessSeries(k, ofSeries, pointsOfSeries, thresholds, pace, cities),
             Encoders.row(ASSESSED));
   }
 
-  /** The assessed rows of one series' targets (none for a series without a target). */
+  /**
+   * The assessed rows of one series' targets; none for a series without a target, unless it is a
+   * city series of {@code cities}: then one row with its points and no target.
+   */
   private static Iterator<Row> assessSeries(
-      Iterator<Row> targets, Iterator<Row> pointRows, StatusThresholds thresholds,
-      PaceThresholds pace) {
+      Row key, Iterator<Row> targets, Iterator<Row> pointRows, StatusThresholds thresholds,
+      PaceThresholds pace, CityContributions.Scope cities) {
     List<Row> ofSeries = new ArrayList<>();
     targets.forEachRemaining(ofSeries::add);
-    if (ofSeries.isEmpty()) {
+    boolean city = cities.covers(key.getString(2), key.getString(3));
+    if (ofSeries.isEmpty() && !city) {
       return List.<Row>of().iterator();
     }
     List<Row> points = new ArrayList<>();
@@ -286,6 +301,19 @@ public final class GapReport {
       milestoneValues[i] = ofSeries.get(i).getDouble(TARGET_VALUE);
     }
     int[] breakYears = breaks.stream().mapToInt(Integer::intValue).toArray();
+    if (ofSeries.isEmpty()) {
+      Object[] only = new Object[ASSESSED.size()];
+      only[ASSESSED.fieldIndex("industry")] = key.get(1);
+      only[ASSESSED.fieldIndex("indicator")] = key.get(2);
+      only[ASSESSED.fieldIndex("region")] = key.get(3);
+      only[POINT_YEARS] = years;
+      only[POINT_VALUES] = values;
+      only[BREAK_YEARS] = breakYears;
+      only[MILESTONE_YEARS] = milestoneYears;
+      only[MILESTONE_VALUES] = milestoneValues;
+      only[CITY_SERIES_FLAG] = true;
+      return List.of(RowFactory.create(only)).iterator();
+    }
     List<Row> rows = new ArrayList<>(ofSeries.size());
     for (Row t : ofSeries) {
       GapInput input =
@@ -308,14 +336,18 @@ public final class GapReport {
       all[BREAK_YEARS] = breakYears;
       all[MILESTONE_YEARS] = milestoneYears;
       all[MILESTONE_VALUES] = milestoneValues;
+      all[CITY_SERIES_FLAG] = city && rows.isEmpty();
       rows.add(RowFactory.create(all));
     }
     return rows.iterator();
   }
 
-  /** Assessed targets → the gap report (one row per target): a projection, nothing computed. */
+  /**
+   * Assessed targets → the gap report (one row per target): a projection, nothing computed. A
+   * target's row has its target year; a city series' own row (see {@link #assess}) has none.
+   */
   public static Dataset<Row> gaps(Dataset<Row> assessed) {
-    return assessed.select(
+    return targetsOf(assessed).select(
         Arrays.stream(GAPS.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new));
   }
@@ -341,7 +373,7 @@ public final class GapReport {
     UserDefinedFunction points =
         udf((UDF1<Row, List<Row>>) target -> yearsOf(target, thresholds),
             DataTypes.createArrayType(TRAJECTORY_POINT, false));
-    return assessed
+    return targetsOf(assessed)
         .repartition(col("industry"))
         .sortWithinPartitions("industry", "indicator", "region", "target_year")
         .select(
@@ -373,6 +405,21 @@ public final class GapReport {
     return perTarget
         .select(col("*"), inline(col(TRAJECTORY_POINTS)))
         .select(columns.toArray(Column[]::new));
+  }
+
+  /** The rows of {@code assessed} that are targets (not a city series' own row). */
+  private static Dataset<Row> targetsOf(Dataset<Row> assessed) {
+    return assessed.where(col("target_year").isNotNull());
+  }
+
+  /** {@code schema} with every column after the series key (industry, indicator, region) nullable. */
+  private static StructType nullableAfterKey(StructType schema) {
+    StructType out = new StructType();
+    for (var f : schema.fields()) {
+      boolean key = List.of("industry", "indicator", "region").contains(f.name());
+      out = out.add(f.name(), f.dataType(), !key || f.nullable());
+    }
+    return out;
   }
 
   /** The values of a {@link #GAPS} row: target {@code t} of {@link #TARGETS} and its metrics. */

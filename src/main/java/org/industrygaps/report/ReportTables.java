@@ -66,7 +66,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     List<DropYears> years =
         drops.stream().map(d -> new DropYears(d.drop(), d.acceptedByYear())).toList();
     Dataset<Row> latest = LatestObservations.of(observations, years);
-    // Read by the province sums, the series, the city contributions and the revisions. Mostly
+    // Read by the province sums, the series and the revisions. Mostly
     // passed as they are from the warehouse's files, the latest values cost less to read again
     // than to cache (a columnar cache of every observation); cached when a large share of them is
     // aggregated, which would otherwise run once per reader.
@@ -76,9 +76,12 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     Dataset<Row> coverage =
         ProvinceSeries.coverage(spark, config, latest).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> series = ProvinceSeries.series(config, latest, coverage);
-    // Read by the gap report, the roll-up, the changes and the trajectory: assessed once.
+    // Read by the gap report, the roll-up, the changes, the trajectory and the city
+    // contributions: assessed once.
     Dataset<Row> assessed =
-        GapReport.assess(GapReport.targets(spark, config), series, thresholds, pace)
+        GapReport.assess(
+                GapReport.targets(spark, config), series, thresholds, pace,
+                CityContributions.Scope.of(config))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> gaps = GapReport.gaps(assessed);
 
@@ -101,7 +104,7 @@ public record ReportTables(Map<String, Table> parquet, Table rejected, List<Data
     parquet.put(
         "city_contributions",
         new Table(
-            labels.apply(CityContributions.of(spark, config, latest, coverage)),
+            CityContributions.years(labels.apply(CityContributions.series(assessed)), coverage),
             List.of("industry", "indicator", "region", "year"),
             true));
     parquet.put(

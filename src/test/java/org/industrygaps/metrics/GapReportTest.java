@@ -37,16 +37,26 @@ class GapReportTest {
         GapReport.assess(
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
                 ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
-                THRESHOLDS, PACE)
+                THRESHOLDS, PACE, CityContributions.Scope.of(TestSpark.sampleConfig()))
             .cache();
   }
 
   @Test
-  void eachTargetComesOnceWithItsSeriesPointsInYearOrderAndASeriesWithoutTargetAddsNoRow() {
+  void eachTargetComesOnceWithItsSeriesPointsInYearOrderAndACitySeriesWithoutTargetComesAlone() {
     Row baijiu = assessed.where("industry = 'premium_baijiu' and region = '510000'").first();
+    Row mianyang = assessed.where("region = '510700'").first();
 
-    assertThat(assessed.count()).isEqualTo(TestSpark.sampleConfig().targets().size());
-    assertThat(assessed.where("region = '510700'").count()).isZero();
+    assertThat(GapReport.gaps(assessed).count())
+        .isEqualTo(TestSpark.sampleConfig().targets().size());
+    // Mianyang's revenue, a city series of an additive indicator: one row, for the city
+    // contributions, with its points and no target; not a row of the gap report.
+    assertThat(assessed.count()).isEqualTo(TestSpark.sampleConfig().targets().size() + 1);
+    assertThat(assessed.where("region = '510700'").count()).isOne();
+    assertThat(mianyang.<Boolean>getAs(GapReport.CITY_SERIES)).isTrue();
+    assertThat(mianyang.isNullAt(mianyang.fieldIndex("target_year"))).isTrue();
+    assertThat(mianyang.<Double>getList(mianyang.fieldIndex("point_values"))).containsExactly(40.0);
+    assertThat(GapReport.gaps(assessed).where("region = '510700'").count()).isZero();
+    assertThat(baijiu.<Boolean>getAs(GapReport.CITY_SERIES)).isFalse();
     assertThat(baijiu.<Integer>getList(baijiu.fieldIndex("point_years")))
         .containsExactly(2019, 2020, 2021, 2022, 2024);
     assertThat(baijiu.<Double>getList(baijiu.fieldIndex("point_values")))

@@ -37,7 +37,8 @@ class IndustryRollupTest {
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
                 ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
                 new StatusThresholds(0.95, 0.60),
-                new PaceThresholds(1.05, 0.95)));
+                new PaceThresholds(1.05, 0.95),
+                CityContributions.Scope.of(TestSpark.sampleConfig())));
     Dataset<Row> table =
         new ReportLabels(TestSpark.sampleConfig())
             .apply(IndustryRollup.of(TestSpark.session(), TestSpark.sampleConfig(), gaps));

@@ -43,7 +43,8 @@ class MilestonesAndBreaksReportTest {
     Dataset<Row> targets =
         GapReport.assess(
                 GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
-                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage), STATUS, PACE)
+                ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage), STATUS, PACE,
+                CityContributions.Scope.of(TestSpark.sampleConfig()))
             .cache();
     gaps = GapReport.gaps(targets).collectAsList();
     trajectory =
@@ -165,7 +166,7 @@ class MilestonesAndBreaksReportTest {
         .containsExactly("2023 sum_of_cities false", "2024 sum_of_cities true", "2025 sum_of_cities false");
 
     List<String> city =
-        CityContributions.of(TestSpark.session(), TestSpark.sampleConfig(), latest, coverage)
+        CityContributionsTest.contributionsOf(latest)
             .where("indicator = 'output_value'")
             .orderBy("year")
             .collectAsList()
