@@ -33,12 +33,18 @@ class CityContributionsTest {
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
     Dataset<Row> assessed =
-        GapReport.assess(
-            GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()),
-            ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
-            new StatusThresholds(0.95, 0.60), new PaceThresholds(1.05, 0.95),
-            CityContributions.Scope.of(TestSpark.sampleConfig()));
+        assessed(latest, coverage, GapReport.targets(TestSpark.session(), TestSpark.sampleConfig()));
     return CityContributions.years(perSeries.apply(CityContributions.series(assessed)), coverage);
+  }
+
+  /** {@code targets} assessed against the series of {@code latest}, as the report does. */
+  private static Dataset<Row> assessed(
+      Dataset<Row> latest, Dataset<Row> coverage, Dataset<Row> targets) {
+    return GapReport.assess(
+        targets,
+        ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
+        new StatusThresholds(0.95, 0.60), new PaceThresholds(1.05, 0.95),
+        CityContributions.Scope.of(TestSpark.sampleConfig()));
   }
 
   @Test
@@ -150,12 +156,7 @@ class CityContributionsTest {
             GapReport.TARGETS);
     Dataset<Row> coverage =
         ProvinceSeries.coverage(TestSpark.session(), TestSpark.sampleConfig(), latest);
-    Dataset<Row> assessed =
-        GapReport.assess(
-            targets.unionByName(milestone),
-            ProvinceSeries.series(TestSpark.sampleConfig(), latest, coverage),
-            new StatusThresholds(0.95, 0.60), new PaceThresholds(1.05, 0.95),
-            CityContributions.Scope.of(TestSpark.sampleConfig()));
+    Dataset<Row> assessed = assessed(latest, coverage, targets.unionByName(milestone));
 
     List<String> rows =
         CityContributions.years(CityContributions.series(assessed), coverage)
