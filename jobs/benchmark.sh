@@ -35,11 +35,11 @@ echo "benchmark: building ..." >&2
 mvn -q -B -DskipTests package test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 cp="target/industry-gaps.jar:target/test-classes:$(cat target/test-classpath.txt)"
-# Every JVM as jobs/run-local.sh starts ours: the same heap, the parallel collector (unless the
-# environment chose one).
-gc=(-XX:+UseParallelGC)
-if [[ "${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" == *-XX:+Use*GC* ]]; then gc=(); fi
-jvm=(java -Xmx"$heap" "${gc[@]}" $(cat target/jvm.options)
+# Every JVM as jobs/run-local.sh starts ours over large drops ("full"): the same heap, the same
+# collector and JIT flags (jobs/batch-jvm.sh).
+# shellcheck source=jobs/batch-jvm.sh
+source "$root/jobs/batch-jvm.sh"
+jvm=(java -Xmx"$heap" ${gc_flags[@]+"${gc_flags[@]}"} "${full_jit_flags[@]}" $(cat target/jvm.options)
      -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
 export SPARK_LOCAL_IP=127.0.0.1
 
@@ -105,7 +105,7 @@ print(f"  check: {len(ours)} gap rows, {len(bad)} differ between ours and DuckDB
 sys.exit(1 if bad else 0)
 PY
 
-report=$(python3 - "$results" "$input_rows" "$observations" "$heap" "$repeat" "${gc[*]:-}" <<'PY'
+report=$(python3 - "$results" "$input_rows" "$observations" "$heap" "$repeat" "${gc_flags[*]:-} ${full_jit_flags[*]}" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):

@@ -28,13 +28,10 @@ fi
 exec 9>&- # the build lock only; the job's own lock (--out/run.lock) keeps runs apart
 
 export SPARK_LOCAL_IP=127.0.0.1
-# The parallel collector: a batch job wants throughput, not short pauses. With G1 a 1 GiB heap
-# kept its concurrent marking busy for a tenth of the CPU: 10 million observations ran 11 % faster
-# with this one (docs/performance.md, ninth round). Unless the environment chose a collector
-# (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS): a JVM given two refuses to start.
-gc=(-XX:+UseParallelGC)
-if [[ "${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}" == *-XX:+Use*GC* ]]; then gc=(); fi
-jvm=(-Xmx"${INDUSTRY_GAPS_DRIVER_MEMORY:-2g}" "${gc[@]}" $(cat target/jvm.options)
+# The collector and the JIT of a batch run: jobs/batch-jvm.sh.
+# shellcheck source=jobs/batch-jvm.sh
+source "$root/jobs/batch-jvm.sh"
+jvm=(-Xmx"${INDUSTRY_GAPS_DRIVER_MEMORY:-2g}" ${gc_flags[@]+"${gc_flags[@]}"} $(cat target/jvm.options)
      -Dlog4j2.configurationFile="$root/jobs/log4j2.properties")
 
 # Small inputs (the sample, a province's yearly drops) make a run of mostly fixed costs: compiling
@@ -60,6 +57,8 @@ fi
 if [[ "$jit" == "quick" ]]; then
   jvm+=(-XX:TieredStopAtLevel=1 -Dspark.sql.codegen.wholeStage=false
         -Dspark.sql.codegen.factoryMode=NO_CODEGEN -Dspark.sql.adaptive.enabled=false)
+else
+  jvm+=("${full_jit_flags[@]}")
 fi
 
 # Class data sharing: the first run after a build archives the classes it loaded (Spark's, mostly)
