@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -93,5 +97,51 @@ class ReportWriterTest {
     // What the tables were computed from is freed once they are written: the CSV files and the
     // summary page read the files, and need the heap.
     assertThat(gaps.storageLevel()).isEqualTo(StorageLevel.NONE());
+  }
+
+  @Test
+  void doublesAreStoredPlainAndCodesWithADictionary(@TempDir Path dir) throws Exception {
+    StructType schema =
+        new StructType()
+            .add("industry", DataTypes.StringType)
+            .add("region", DataTypes.StringType)
+            .add("year", DataTypes.IntegerType)
+            .add("value", DataTypes.DoubleType);
+    List<Row> input = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      // Four values and ten regions: both would have a dictionary by Parquet's defaults.
+      input.add(RowFactory.create("power_battery", "5101" + (i % 10), 2000 + i % 25, i % 4 * 100.0));
+    }
+    Dataset<Row> gaps = TestSpark.session().createDataFrame(input, schema);
+    ReportTables tables =
+        new ReportTables(
+            Map.of(ReportTables.GAPS, new ReportTables.Table(gaps, List.of("industry", "region"))),
+            new ReportTables.Table(
+                TestSpark.session().createDataFrame(List.of(),
+                    new StructType().add("drop", DataTypes.StringType)
+                        .add("file", DataTypes.StringType).add("line", DataTypes.LongType)),
+                List.of("drop", "file", "line")),
+            List.of());
+
+    new ReportWriter(TestSpark.storage(), TestSpark.sampleConfig()).write(tables, dir.toString());
+
+    Path file;
+    try (var files = Files.walk(dir.resolve("gaps/industry=power_battery"))) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    assertThat(dictionaryEncoded(file)).containsExactly("region", "year");
+  }
+
+  /** The columns of the first row group of {@code file} that have a dictionary page. */
+  private static List<String> dictionaryEncoded(Path file) throws Exception {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+      return reader.getFooter().getBlocks().get(0).getColumns().stream()
+          .filter(ColumnChunkMetaData::hasDictionaryPage)
+          .map(c -> c.getPath().toDotString())
+          .toList();
+    }
   }
 }
