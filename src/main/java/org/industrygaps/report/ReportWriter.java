@@ -142,7 +142,7 @@ public final class ReportWriter {
    * trajectory of 10 million observations took 13.2–14.1 s instead of 17.5–17.7 s, 4 % larger;
    * labels and codes keep their dictionaries (docs/performance.md, fourteenth round).
    */
-  static Map<String, String> plainDoubles(StructType schema) {
+  private static Map<String, String> plainDoubles(StructType schema) {
     Map<String, String> options = new LinkedHashMap<>();
     for (StructField field : schema.fields()) {
       if (field.dataType().equals(DataTypes.DoubleType)) {

@@ -63,16 +63,11 @@ class ReportWriterTest {
             schema)
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> none = TestSpark.session().createDataFrame(List.of(), schema);
-    Dataset<Row> rejected =
-        TestSpark.session().createDataFrame(List.of(),
-            new StructType().add("drop", DataTypes.StringType).add("file", DataTypes.StringType)
-                .add("line", DataTypes.LongType));
     Map<String, ReportTables.Table> parquet = new LinkedHashMap<>();
     parquet.put(ReportTables.GAPS, new ReportTables.Table(gaps, List.of("industry", "region")));
     parquet.put("revisions", new ReportTables.Table(none, List.of("industry", "region")));
     ReportTables tables =
-        new ReportTables(parquet, new ReportTables.Table(rejected, List.of("drop", "file", "line")),
-            List.of(gaps));
+        new ReportTables(parquet, noRejectedRows(), List.of(gaps));
     assertThat(gaps.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK());
 
     ReportWriter.Written written =
@@ -116,12 +111,7 @@ class ReportWriterTest {
     ReportTables tables =
         new ReportTables(
             Map.of(ReportTables.GAPS, new ReportTables.Table(gaps, List.of("industry", "region"))),
-            new ReportTables.Table(
-                TestSpark.session().createDataFrame(List.of(),
-                    new StructType().add("drop", DataTypes.StringType)
-                        .add("file", DataTypes.StringType).add("line", DataTypes.LongType)),
-                List.of("drop", "file", "line")),
-            List.of());
+            noRejectedRows(), List.of());
 
     new ReportWriter(TestSpark.storage(), TestSpark.sampleConfig()).write(tables, dir.toString());
 
@@ -130,6 +120,15 @@ class ReportWriterTest {
       file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
     }
     assertThat(dictionaryEncoded(file)).containsExactly("region", "year");
+  }
+
+  /** An empty rejected-rows table. */
+  private static ReportTables.Table noRejectedRows() {
+    StructType schema =
+        new StructType().add("drop", DataTypes.StringType).add("file", DataTypes.StringType)
+            .add("line", DataTypes.LongType);
+    return new ReportTables.Table(
+        TestSpark.session().createDataFrame(List.of(), schema), List.of("drop", "file", "line"));
   }
 
   /** The columns of the first row group of {@code file} that have a dictionary page. */
